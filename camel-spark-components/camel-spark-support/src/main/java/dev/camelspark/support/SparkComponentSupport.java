@@ -1,0 +1,177 @@
+package dev.camelspark.support;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.SSLContext;
+
+import dev.camelspark.support.http.ClientRateLimiter;
+import dev.camelspark.support.http.DefaultErrorDecoder;
+import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkErrorDecoder;
+import dev.camelspark.support.http.SparkHttpTransport;
+import dev.camelspark.support.http.TransportSettings;
+import dev.camelspark.support.media.MediaDownloader;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * What the five components share: the configuration copied into each endpoint, and one HTTP client (with its retry
+ * scheduler and client-side limiter) created when the component starts and closed when it stops.
+ */
+public abstract class SparkComponentSupport extends DefaultComponent implements SSLContextParametersAware {
+
+    /** Threads that run retries and queued calls; waiting itself holds none. */
+    private static final int SCHEDULER_THREADS = 4;
+
+    @Metadata(label = "security", description = "TLS settings for the calls to the API.")
+    private SSLContextParameters sslContextParameters;
+    @Metadata(label = "security", defaultValue = "false", description = "Use Camel's global TLS settings.")
+    private boolean useGlobalSslContextParameters;
+    @Metadata(label = "proxy", description = "An HTTP proxy host for the calls to the API. Without it the JVM's http(s).proxyHost properties apply.")
+    private String proxyHost;
+    @Metadata(label = "proxy", description = "The HTTP proxy port.")
+    private int proxyPort;
+
+    private Clock clock = Clock.systemUTC();
+    private SparkHttpTransport transport;
+    private ScheduledExecutorService scheduler;
+    private SparkApiClient client;
+    private MediaDownloader downloader;
+
+    /** The component-level option values; each endpoint starts from a copy. */
+    public abstract SparkConfiguration getConfiguration();
+
+    /** The scheme, used in messages, thread names and logs. */
+    public abstract String providerName();
+
+    /** The environment variable that holds the key when none is configured, e.g. {@code DYNASPARK_API_KEY}. */
+    protected abstract String apiKeyEnvironmentVariable();
+
+    protected abstract SparkEndpointSupport createSparkEndpoint(String uri, String remaining,
+                                                                SparkConfiguration configuration) throws Exception;
+
+    /** How this provider's error answers are read; providers with their own shapes override it. */
+    protected SparkErrorDecoder createErrorDecoder(Clock clock) {
+        return new DefaultErrorDecoder(clock);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SparkEndpointSupport endpoint = createSparkEndpoint(uri, remaining, getConfiguration().copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        SparkConfiguration config = getConfiguration();
+        TransportSettings settings = new TransportSettings(
+                java.time.Duration.ofMillis(config.getConnectTimeout()),
+                java.time.Duration.ofMillis(config.getRequestTimeout()),
+                100, resolveSslContext(), proxyHost, proxyPort, "camel-spark/" + providerName(), clock);
+        transport = new SparkHttpTransport(settings);
+        scheduler = getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "camel-spark-" + providerName(), SCHEDULER_THREADS);
+        client = new SparkApiClient(providerName(), transport, new ClientRateLimiter(clock), scheduler,
+                createErrorDecoder(clock));
+        downloader = new MediaDownloader(client);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client = null;
+        downloader = null;
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+        super.doStop();
+    }
+
+    private SSLContext resolveSslContext() throws Exception {
+        SSLContextParameters params = sslContextParameters;
+        if (params == null && useGlobalSslContextParameters) {
+            params = retrieveGlobalSslContextParameters();
+        }
+        return params == null ? null : params.createSSLContext(getCamelContext());
+    }
+
+    /** The configured key, else the provider's environment variable, else {@code null}. */
+    public String resolveApiKey(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String fromEnv = System.getenv(apiKeyEnvironmentVariable());
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+    }
+
+    public SparkApiClient getClient() {
+        if (client == null) {
+            throw new IllegalStateException(providerName() + " component is not started");
+        }
+        return client;
+    }
+
+    public MediaDownloader getDownloader() {
+        getClient();
+        return downloader;
+    }
+
+    public ScheduledExecutorService getScheduler() {
+        getClient();
+        return scheduler;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** For tests that move time: the clock rate limits and deadlines are measured on. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.camelspark.support;
+
+import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.media.MediaDownloader;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** What every Spark endpoint does: validate its options at start-up, resolve its key, reach the component's client. */
+public abstract class SparkEndpointSupport extends DefaultEndpoint {
+
+    protected SparkEndpointSupport(String uri, SparkComponentSupport component) {
+        super(uri, component);
+    }
+
+    public abstract SparkConfiguration getConfiguration();
+
+    @Override
+    public SparkComponentSupport getComponent() {
+        return (SparkComponentSupport) super.getComponent();
+    }
+
+    public String providerName() {
+        return getComponent().providerName();
+    }
+
+    /** The key for calls made with this configuration: its own, else the environment variable. */
+    public String resolveApiKey(SparkConfiguration configuration) {
+        return getComponent().resolveApiKey(configuration.getApiKey());
+    }
+
+    public SparkApiClient getClient() {
+        return getComponent().getClient();
+    }
+
+    public MediaDownloader getDownloader() {
+        return getComponent().getDownloader();
+    }
+
+    /** Bad options fail when the route starts, not at the first message. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        getConfiguration().validate(providerName());
+    }
+}

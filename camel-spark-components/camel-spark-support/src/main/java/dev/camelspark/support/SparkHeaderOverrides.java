@@ -1,0 +1,99 @@
+package dev.camelspark.support;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.camelspark.support.error.SparkValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.PropertyBindingSupport;
+
+/**
+ * Per-message overrides of endpoint options by header: header {@code <prefix><Option>} (e.g.
+ * {@code CamelDynaSparkTemperature}) wins over option {@code temperature}. Only the options a component lists can be
+ * overridden, never the key, the base URL or the limits, because headers may come from outside (an HTTP request).
+ */
+public final class SparkHeaderOverrides {
+
+    private final String provider;
+    private final Map<String, String> optionByHeader;
+
+    private SparkHeaderOverrides(String provider, Map<String, String> optionByHeader) {
+        this.provider = provider;
+        this.optionByHeader = optionByHeader;
+    }
+
+    /**
+     * @param headerPrefix e.g. {@code CamelDynaSpark}
+     * @param options      the option names that may be overridden, e.g. {@code temperature}, {@code topP}
+     */
+    public static SparkHeaderOverrides of(String provider, String headerPrefix, String... options) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String option : options) {
+            map.put(headerName(headerPrefix, option), option);
+        }
+        return new SparkHeaderOverrides(provider, Collections.unmodifiableMap(map));
+    }
+
+    /** {@code CamelDynaSpark} + {@code topP} = {@code CamelDynaSparkTopP}. */
+    public static String headerName(String headerPrefix, String option) {
+        return headerPrefix + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+    }
+
+    /** The header names, each with the option it overrides. */
+    public Map<String, String> optionByHeader() {
+        return optionByHeader;
+    }
+
+    /**
+     * The configuration for this message: the endpoint's own when no override header is present (no copy), else a
+     * copy with the headers applied; either way checked by {@code validator}, whose refusal names the header.
+     */
+    @SuppressWarnings("unchecked")
+    public <C extends SparkConfiguration> C resolve(Exchange exchange, C endpointConfiguration, Consumer<C> validator) {
+        C effective = endpointConfiguration;
+        Map<String, String> applied = null;
+        for (Map.Entry<String, String> e : optionByHeader.entrySet()) {
+            Object value = exchange.getMessage().getHeader(e.getKey());
+            if (value == null) {
+                continue;
+            }
+            if (applied == null) {
+                effective = (C) endpointConfiguration.copy();
+                applied = new LinkedHashMap<>();
+            }
+            bind(exchange, effective, e.getKey(), e.getValue(), value);
+            applied.put(e.getValue(), e.getKey());
+        }
+        if (applied == null) {
+            return effective;
+        }
+        try {
+            validator.accept(effective);
+        } catch (SparkValidationException e) {
+            String header = e.getOption() == null ? null : applied.get(e.getOption());
+            if (header != null) {
+                throw new SparkValidationException(provider, e.getOption() + " (set by header " + header + ")", e.getValue(),
+                        e.getAllowed(), e.getProviderCode());
+            }
+            throw e;
+        }
+        return effective;
+    }
+
+    private void bind(Exchange exchange, Object target, String header, String option, Object value) {
+        try {
+            PropertyBindingSupport.build()
+                    .withCamelContext(exchange.getContext())
+                    .withTarget(target)
+                    .withMandatory(true)
+                    .withReflection(true)
+                    .withProperty(option, value)
+                    .bind();
+        } catch (RuntimeException e) {
+            throw new SparkValidationException(provider, option + " (set by header " + header + ")", value,
+                    "a value of the option's type", null);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.camelspark.support.http;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.error.SparkRateLimitException;
+import dev.camelspark.support.error.SparkTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one retry layer: sends a {@link SparkRequest} through the transport, applies the client-side limits, decodes
+ * errors, and retries according to {@link RetryPolicy}. Nothing here holds a thread while waiting: the first attempt
+ * runs on the caller's thread, and every wait (backoff, {@code Retry-After}, a full bucket, a busy slot) is a task
+ * scheduled for later.
+ */
+public final class SparkApiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkApiClient.class);
+
+    /** JSON answers are small; anything bigger is read as media, by streaming. */
+    public static final int MAX_BUFFERED_BODY = 16 * 1024 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final String provider;
+    private final SparkHttpTransport transport;
+    private final ClientRateLimiter limiter;
+    private final ScheduledExecutorService scheduler;
+    private final SparkErrorDecoder decoder;
+    private final Clock clock;
+
+    public SparkApiClient(String provider, SparkHttpTransport transport, ClientRateLimiter limiter,
+                          ScheduledExecutorService scheduler, SparkErrorDecoder decoder) {
+        this.provider = provider;
+        this.transport = transport;
+        this.limiter = limiter;
+        this.scheduler = scheduler;
+        this.decoder = decoder;
+        this.clock = transport.clock();
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public SparkHttpTransport transport() {
+        return transport;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** A successful response read whole (JSON answers). Error statuses complete the future exceptionally. */
+    public CompletableFuture<SparkResponse> call(SparkRequest request, CallPolicy policy) {
+        return start(request, policy, response -> response.readFully(MAX_BUFFERED_BODY));
+    }
+
+    /**
+     * A successful response with its body still to read (streams, media, or answers whose kind only the
+     * Content-Type tells). The caller must close it. Retries happen only before the body is handed over.
+     */
+    public CompletableFuture<SparkOpenResponse> open(SparkRequest request, CallPolicy policy) {
+        return start(request, policy, response -> response);
+    }
+
+    private <T> CompletableFuture<T> start(SparkRequest request, CallPolicy policy, BodyReader<T> reader) {
+        Attempts<T> attempts = new Attempts<>(request, policy, reader);
+        attempts.run();
+        return attempts.result;
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(SparkOpenResponse response) throws IOException;
+    }
+
+    /** The attempts of one call; each runs on whichever thread its wait ended on. */
+    private final class Attempts<T> {
+        private final SparkRequest request;
+        private final CallPolicy policy;
+        private final BodyReader<T> reader;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private int made;
+
+        Attempts(SparkRequest request, CallPolicy policy, BodyReader<T> reader) {
+            this.request = request;
+            this.policy = policy;
+            this.reader = reader;
+        }
+
+        void run() {
+            if (result.isDone()) {
+                return;
+            }
+            long wait = limiter.reserve(policy.limiterKey(), policy.requestsPerMinute());
+            if (wait > 0) {
+                Instant pausedUntil = limiter.pausedUntil(policy.limiterKey());
+                if (pausedUntil != null && wait > policy.maxRetryAfter().toMillis()) {
+                    result.completeExceptionally(new SparkRateLimitException(provider, 0, null,
+                            "the rate limit of this key is used up until " + pausedUntil
+                                                                         + " (X-RateLimit-Remaining was 0); that is beyond maxRetryAfter "
+                                                                         + policy.maxRetryAfter() + ", so the call was not made",
+                            wait, pausedUntil).withAttempts(made));
+                    return;
+                }
+                later(wait);
+                return;
+            }
+            limiter.acquireSlot(policy.limiterKey(), policy.maxConcurrentRequests(), this::send, scheduler);
+        }
+
+        private void send() {
+            made++;
+            boolean slotPassedOn = false;
+            try {
+                SparkOpenResponse response = transport.open(request);
+                limiter.observe(policy.limiterKey(), response.rateLimit());
+                response.attempts(made);
+                if (response.status() >= 200 && response.status() < 300
+                    || request.returnRedirects() && response.status() >= 300 && response.status() < 400) {
+                    response.onClose(this::releaseSlot);
+                    slotPassedOn = true;
+                    T value = reader.read(response);
+                    if (!result.complete(value) && value instanceof AutoCloseable closeable) {
+                        closeable.close(); // nobody is waiting for it any more
+                    }
+                    return;
+                }
+                onErrorStatus(response.readFully(MAX_ERROR_BODY));
+            } catch (IOException e) {
+                onIOException(e);
+            } catch (Exception e) {
+                result.completeExceptionally(e instanceof SparkApiException spark ? spark.withAttempts(made) : e);
+            } finally {
+                if (!slotPassedOn) {
+                    releaseSlot();
+                }
+            }
+        }
+
+        private void onErrorStatus(SparkResponse error) {
+            SparkApiException failure = decoder.decode(provider, error).withAttempts(made);
+            Long serverWait = error.status() == 429 || error.status() == 503 ? error.rateLimit().waitMillis(clock) : null;
+            RetryPolicy.Decision decision = RetryPolicy.onStatus(request.kind(), error.status(), serverWait, made,
+                    policy.maxRetries(), policy.maxRetryAfter());
+            if (decision.retry()) {
+                LOG.debug("{} answered {} on attempt {}; retrying in {} ms", request.describe(), error.status(), made,
+                        decision.delayMillis());
+                later(decision.delayMillis());
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        private void onIOException(IOException e) {
+            RetryPolicy.Decision decision = RetryPolicy.onIOException(request.kind(), e, made, policy.maxRetries());
+            if (decision.retry()) {
+                LOG.debug("{} failed on attempt {} ({}); retrying in {} ms", request.describe(), made, e.toString(),
+                        decision.delayMillis());
+                later(decision.delayMillis());
+                return;
+            }
+            boolean unknown = !RetryPolicy.provablyNotSent(e);
+            String message = request.describe() + " failed: " + e.getMessage()
+                             + (unknown && request.kind() == CallKind.PAID_CREATE
+                                     ? " (the request may have reached the provider, so it was not resent: a paid task is"
+                                       + " never created twice; check the provider's task list)"
+                                     : "");
+            result.completeExceptionally(new SparkTransportException(provider, message, unknown, e).withAttempts(made));
+        }
+
+        private void later(long delayMillis) {
+            try {
+                scheduler.schedule(this::run, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(new SparkTransportException(provider,
+                        request.describe() + " not retried: the component is stopping", false, e).withAttempts(made));
+            }
+        }
+
+        private void releaseSlot() {
+            limiter.release(policy.limiterKey(), policy.maxConcurrentRequests());
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.camelspark.support.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.net.URIBuilder;
+
+/**
+ * One call to a provider, immutable so that a retry sends exactly the same thing. Secret headers and query
+ * parameters are kept apart from the others so that {@link #describe()} (used in logs and error messages) can never
+ * show them.
+ */
+public final class SparkRequest {
+
+    private final String method;
+    private final String baseUrl;
+    private final String path;
+    private final List<Map.Entry<String, String>> query;
+    private final Map<String, String> secretQuery;
+    private final Map<String, String> headers;
+    private final Map<String, String> secretHeaders;
+    private final HttpEntity entity;
+    private final CallKind kind;
+    private final Duration readTimeout;
+    private final Duration connectTimeout;
+    private final Duration deadline;
+    private final boolean returnRedirects;
+
+    private SparkRequest(Builder b) {
+        this.returnRedirects = b.returnRedirects;
+        this.method = b.method;
+        this.baseUrl = b.baseUrl;
+        this.path = b.path;
+        this.query = List.copyOf(b.query);
+        this.secretQuery = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretQuery));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.secretHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretHeaders));
+        this.entity = b.entity;
+        this.kind = b.kind;
+        this.readTimeout = b.readTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.deadline = b.deadline;
+    }
+
+    public static Builder get(String baseUrl, String path) {
+        return new Builder("GET", baseUrl, path);
+    }
+
+    public static Builder post(String baseUrl, String path) {
+        return new Builder("POST", baseUrl, path);
+    }
+
+    public static Builder delete(String baseUrl, String path) {
+        return new Builder("DELETE", baseUrl, path);
+    }
+
+    /** The full URI, secrets included: for the wire only. */
+    public URI uri() {
+        return buildUri(true);
+    }
+
+    /** Method and URI with secrets masked, for logs and messages. */
+    public String describe() {
+        return method + " " + buildUri(false);
+    }
+
+    private URI buildUri(boolean withSecrets) {
+        try {
+            URIBuilder builder = new URIBuilder(joinPath(baseUrl, path));
+            query.forEach(e -> builder.addParameter(e.getKey(), e.getValue()));
+            secretQuery.forEach((k, v) -> builder.addParameter(k, withSecrets ? v : "xxxxxx"));
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid baseUrl '" + baseUrl + "' or path '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    static String joinPath(String base, String path) {
+        String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        if (path == null || path.isEmpty()) {
+            return b;
+        }
+        return path.startsWith("/") ? b + path : b + "/" + path;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Map<String, String> secretHeaders() {
+        return secretHeaders;
+    }
+
+    public HttpEntity entity() {
+        return entity;
+    }
+
+    public CallKind kind() {
+        return kind;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** A hard limit on the whole exchange with the server, body included; {@code null} for streamed calls. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** Whether a 3xx answer is handed back to the caller (who follows it after its own checks) instead of failing. */
+    public boolean returnRedirects() {
+        return returnRedirects;
+    }
+
+    /** A GET of an absolute URL (media), secrets none. */
+    public static Builder getUrl(String absoluteUrl) {
+        return new Builder("GET", absoluteUrl, null);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    public static final class Builder {
+        private final String method;
+        private final String baseUrl;
+        private final String path;
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Map<String, String> secretQuery = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, String> secretHeaders = new LinkedHashMap<>();
+        private HttpEntity entity;
+        private CallKind kind = CallKind.READ;
+        private Duration readTimeout = Duration.ofSeconds(120);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration deadline;
+        private boolean returnRedirects;
+
+        private Builder(String method, String baseUrl, String path) {
+            this.method = method;
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.path = path;
+        }
+
+        /** Adds a query parameter; {@code null} values are left out, so optional options need no if. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(Map.entry(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        /** A query parameter that is a secret (an API key): sent, never shown. */
+        public Builder secretQuery(String name, String value) {
+            if (value != null && !value.isEmpty()) {
+                secretQuery.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        /** A header that is a secret (Authorization, X-API-Key): sent, never shown. */
+        public Builder secretHeader(String name, String value) {
+            if (value != null && !value.isEmpty()) {
+                secretHeaders.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder bearer(String apiKey) {
+            return secretHeader("Authorization", apiKey == null || apiKey.isEmpty() ? null : "Bearer " + apiKey);
+        }
+
+        /** A JSON body, serialised once so every attempt sends the same bytes. */
+        public Builder json(Object body) {
+            this.entity = new ByteArrayEntity(SparkJson.write(body), ContentType.APPLICATION_JSON);
+            return this;
+        }
+
+        /** Any repeatable entity (multipart uploads); a retry sends it again. */
+        public Builder entity(HttpEntity entity) {
+            if (entity != null && !entity.isRepeatable()) {
+                throw new IllegalArgumentException("request entities must be repeatable so a retry can resend them");
+            }
+            this.entity = entity;
+            return this;
+        }
+
+        public Builder kind(CallKind kind) {
+            this.kind = Objects.requireNonNull(kind);
+            return this;
+        }
+
+        /** The longest wait for the next bytes: {@code requestTimeout} for plain calls, {@code streamIdleTimeout} for streams. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** The longest the whole call may take, body included (buffered calls only). */
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline == null ? null : positive(deadline, "deadline");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        /** Hands 3xx answers back instead of failing, for a caller that checks each hop itself. */
+        public Builder returnRedirects() {
+            this.returnRedirects = true;
+            return this;
+        }
+
+        public SparkRequest build() {
+            return new SparkRequest(this);
+        }
+    }
+}

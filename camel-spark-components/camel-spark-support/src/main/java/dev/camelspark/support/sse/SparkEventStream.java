@@ -1,0 +1,201 @@
+package dev.camelspark.support.sse;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.error.SparkStreamException;
+import dev.camelspark.support.http.SparkOpenResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * A streamed answer as a message body: an {@link Iterator} of content deltas, read from the connection as they
+ * arrive, and {@link Closeable}. {@code .split(body()).streaming()} consumes it delta by delta;
+ * {@code convertBodyTo(String.class)} joins it. It is closed when the exchange completes, also when the route
+ * stopped reading early or failed, so the connection is always released.
+ * <p>
+ * A stream that ends without {@code [DONE]} fails with {@link SparkStreamException} (truncated) unless lenient; one
+ * that sends nothing for {@code streamIdleTimeout} fails the same way (stalled).
+ */
+public final class SparkEventStream implements Iterator<String>, Closeable {
+
+    private final String provider;
+    private final SparkOpenResponse response;
+    private final SseReader reader;
+    private final boolean lenient;
+    private final Duration idleTimeout;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private String next;
+    private boolean finished;
+    private boolean completed;
+    private volatile String id;
+    private volatile String model;
+    private volatile String finishReason;
+    private volatile JsonNode usage;
+    private volatile int deltas;
+
+    public SparkEventStream(String provider, SparkOpenResponse response, boolean lenient, Duration idleTimeout)
+            throws IOException {
+        this.provider = provider;
+        this.response = response;
+        this.reader = new SseReader(response.body());
+        this.lenient = lenient;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** Closes this stream when the exchange completes, however it completes. */
+    public SparkEventStream closeWhenDone(Exchange exchange) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange exchange) {
+                close();
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+        if (next == null && !finished) {
+            advance();
+        }
+        return next != null;
+    }
+
+    @Override
+    public synchronized String next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the stream has no more deltas");
+        }
+        String delta = next;
+        next = null;
+        deltas++;
+        return delta;
+    }
+
+    /** Reads every remaining delta and joins them: the whole answer. */
+    public String readAll() {
+        StringBuilder all = new StringBuilder();
+        while (hasNext()) {
+            all.append(next());
+        }
+        return all.toString();
+    }
+
+    private void advance() {
+        try {
+            SseEvent event;
+            while ((event = reader.next()) != null) {
+                if (event.isDone()) {
+                    completed = true;
+                    finish();
+                    return;
+                }
+                SseChunk chunk = SseChunk.parse(event.data());
+                remember(chunk);
+                if (chunk.error() != null) {
+                    finish();
+                    throw new SparkStreamException(provider, "the stream reported an error: " + chunk.error(), null);
+                }
+                if (chunk.content() != null) {
+                    next = chunk.content();
+                    return;
+                }
+            }
+            finish();
+            if (!lenient) {
+                throw new SparkStreamException(provider,
+                        "the stream ended without [DONE] after " + deltas + " deltas: the answer is truncated", null);
+            }
+        } catch (SocketTimeoutException e) {
+            finish();
+            throw new SparkStreamException(provider,
+                    "the stream sent nothing for " + idleTimeout + " (streamIdleTimeout) after " + deltas
+                                                     + " deltas: it stalled",
+                    e);
+        } catch (IOException e) {
+            boolean closedByUs = closed.get();
+            finish();
+            if (!closedByUs) {
+                throw new SparkStreamException(provider, "the stream broke after " + deltas + " deltas: " + e, e);
+            }
+        }
+    }
+
+    private void remember(SseChunk chunk) {
+        if (chunk.id() != null) {
+            id = chunk.id();
+        }
+        if (chunk.model() != null) {
+            model = chunk.model();
+        }
+        if (chunk.finishReason() != null) {
+            finishReason = chunk.finishReason();
+        }
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
+        }
+    }
+
+    private void finish() {
+        finished = true;
+        next = null;
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            response.close();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Whether {@code [DONE]} arrived. */
+    public boolean isCompleted() {
+        return completed;
+    }
+
+    /** The response id the chunks carried, once seen. */
+    public String getId() {
+        return id;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /** The finish reason of the last chunk that had one ({@code stop}, {@code length}), once seen. */
+    public String getFinishReason() {
+        return finishReason;
+    }
+
+    /** Token usage, when a chunk carried it (usually the last). */
+    public JsonNode getUsage() {
+        return usage;
+    }
+
+    public int getDeltaCount() {
+        return deltas;
+    }
+
+    public int getAttempts() {
+        return response.attempts();
+    }
+
+    @Override
+    public String toString() {
+        // never consumes the stream: logging or tracing a message must not read the answer away
+        return "SparkEventStream[" + provider + (closed.get() ? ", closed" : ", open") + ", " + deltas + " deltas read]";
+    }
+}

@@ -1,0 +1,119 @@
+package dev.camelspark.support.sse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads server-sent events from a byte stream, exactly as {@code api-contracts.md} says: lines split on {@code \n}
+ * with a trailing {@code \r} stripped; a blank line ends an event; several {@code data:} lines join with {@code \n};
+ * {@code data:} with or without the space; {@code :} comments, {@code id:} and {@code retry:} ignored;
+ * {@code event:} kept. Each event is returned as soon as its blank line has arrived, never after the whole body.
+ */
+public final class SseReader implements Closeable {
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+    private boolean eof;
+
+    public SseReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next event, or {@code null} at the end of the input. */
+    public SseEvent next() throws IOException {
+        String event = null;
+        StringBuilder data = null;
+        String line;
+        while ((line = readLine()) != null) {
+            if (line.isEmpty()) {
+                if (data != null) {
+                    return new SseEvent(event, data.toString());
+                }
+                event = null; // an event with no data is not dispatched
+                continue;
+            }
+            if (line.startsWith(":")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String field = colon < 0 ? line : line.substring(0, colon);
+            String value = colon < 0 ? "" : line.substring(colon + 1);
+            if (value.startsWith(" ")) {
+                value = value.substring(1);
+            }
+            switch (field) {
+                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                case "event" -> event = value;
+                default -> {
+                    // id:, retry: and unknown fields carry nothing we use
+                }
+            }
+        }
+        // a last event not followed by a blank line still counts: some servers end the body right after it
+        return data == null ? null : new SseEvent(event, data.toString());
+    }
+
+    /** One line without its {@code \n} (and trailing {@code \r}), decoded as UTF-8; {@code null} at the end. */
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = null;
+        while (true) {
+            if (position == limit) {
+                if (eof || !fill()) {
+                    if (line == null) {
+                        return null;
+                    }
+                    return decode(line.toByteArray(), line.size());
+                }
+            }
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            if (position < limit) {
+                // found the end of the line
+                int end = position;
+                position++;
+                if (line == null) {
+                    return decode(buffer, start, end);
+                }
+                line.write(buffer, start, end - start);
+                return decode(line.toByteArray(), line.size());
+            }
+            if (line == null) {
+                line = new ByteArrayOutputStream(Math.max(64, limit - start));
+            }
+            line.write(buffer, start, limit - start);
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n < 0) {
+            eof = true;
+            position = limit = 0;
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return n > 0 || fill();
+    }
+
+    private static String decode(byte[] bytes, int length) {
+        return decode(bytes, 0, length);
+    }
+
+    private static String decode(byte[] bytes, int start, int end) {
+        int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+        return new String(bytes, start, stop - start, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
