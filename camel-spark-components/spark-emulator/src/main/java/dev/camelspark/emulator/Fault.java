@@ -1,0 +1,277 @@
+package dev.camelspark.emulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One fault rule: which requests it matches, how often, and what it does instead of (or before) the normal answer.
+ * Build with a factory ({@link #respond}, {@link #latency}, {@link #resetConnection}, {@link #cutStreamAfter},
+ * {@link #stallStreamAfter}) then narrow it: {@code Fault.respond(503, "{\"error\":\"busy\"}")
+ * .on(Provider.DYNASPARK).path("/api/generate_image").header("Retry-After", "1").times(2)}. The same fields are the
+ * JSON accepted by {@code POST /_emulator/faults}.
+ *
+ * <p>A fault is copied when added to {@link Faults}; changing it afterwards has no effect.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Fault {
+
+    /** What a matching request gets. */
+    public enum Type {
+        /** Answer with {@code status}, {@code body} and {@code headers} instead of the provider's answer. */
+        @JsonProperty("respond") RESPOND,
+        /** Wait {@code delayMillis}, then answer normally. */
+        @JsonProperty("latency") LATENCY,
+        /** Read the request, then close the connection without any response. */
+        @JsonProperty("reset") RESET,
+        /** Streamed answers only: end the stream cleanly after {@code afterEvents} events, without {@code [DONE]}. */
+        @JsonProperty("cut-stream") CUT_STREAM,
+        /** Streamed answers only: send nothing after {@code afterEvents} events and keep the connection open. */
+        @JsonProperty("stall-stream") STALL_STREAM;
+
+        public boolean isStreamFault() {
+            return this == CUT_STREAM || this == STALL_STREAM;
+        }
+    }
+
+    @JsonProperty
+    private Type type = Type.RESPOND;
+    @JsonProperty
+    private Provider provider;
+    @JsonProperty
+    private String method;
+    @JsonProperty
+    private String path;
+    @JsonProperty
+    private Integer times;
+    @JsonProperty
+    private Long delayMillis;
+    @JsonProperty
+    private Integer status;
+    @JsonProperty
+    private String body;
+    @JsonProperty
+    private Map<String, String> headers;
+    @JsonProperty
+    private Integer afterEvents;
+
+    @JsonIgnore
+    private volatile Pattern pathRegex;
+
+    public Fault() {
+    }
+
+    private Fault(Type type) {
+        this.type = type;
+    }
+
+    Fault(Fault other) {
+        this.type = other.type;
+        this.provider = other.provider;
+        this.method = other.method;
+        this.path = other.path;
+        this.times = other.times;
+        this.delayMillis = other.delayMillis;
+        this.status = other.status;
+        this.body = other.body;
+        this.headers = other.headers == null ? null : new LinkedHashMap<>(other.headers);
+        this.afterEvents = other.afterEvents;
+    }
+
+    /** Answer with this status and body (a body of null uses the provider's own error format). */
+    public static Fault respond(int status, String body) {
+        Fault f = new Fault(Type.RESPOND);
+        f.status = status;
+        f.body = body;
+        return f;
+    }
+
+    /** Answer with this status and the provider's own error body. */
+    public static Fault respond(int status) {
+        return respond(status, null);
+    }
+
+    /** Delay, then answer normally. */
+    public static Fault latency(Duration delay) {
+        return new Fault(Type.LATENCY).delay(delay);
+    }
+
+    /** Close the connection after reading the request, without answering. */
+    public static Fault resetConnection() {
+        return new Fault(Type.RESET);
+    }
+
+    /** End a streamed answer cleanly after {@code events} events, without the final {@code [DONE]}. */
+    public static Fault cutStreamAfter(int events) {
+        Fault f = new Fault(Type.CUT_STREAM);
+        f.afterEvents = Math.max(0, events);
+        return f;
+    }
+
+    /** Stop sending after {@code events} events and hold the connection open until the client leaves. */
+    public static Fault stallStreamAfter(int events) {
+        Fault f = new Fault(Type.STALL_STREAM);
+        f.afterEvents = Math.max(0, events);
+        return f;
+    }
+
+    /** Only requests to this provider (default: any). */
+    public Fault on(Provider provider) {
+        this.provider = provider;
+        return this;
+    }
+
+    /** Only this HTTP method (default: any). */
+    public Fault method(String method) {
+        this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
+        return this;
+    }
+
+    /**
+     * Only paths below the provider prefix matching this pattern, e.g. {@code /api/generate_image} or
+     * {@code /model/v1/generation/task/*}; {@code *} matches any characters, {@code /} included.
+     */
+    public Fault path(String pattern) {
+        this.path = pattern;
+        this.pathRegex = null;
+        return this;
+    }
+
+    /** Apply to the next {@code count} matching calls only (default: until cleared). */
+    public Fault times(int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("times must be positive, got " + count);
+        }
+        this.times = count;
+        return this;
+    }
+
+    /** Apply to every matching call until the fault is removed (the default). */
+    public Fault always() {
+        this.times = null;
+        return this;
+    }
+
+    /** Wait this long before acting (any type). */
+    public Fault delay(Duration delay) {
+        this.delayMillis = EmulatorSettings.nonNegative(delay, "delay").toMillis();
+        return this;
+    }
+
+    public Fault header(String name, String value) {
+        if (headers == null) {
+            headers = new LinkedHashMap<>();
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Accepts a JSON string or any JSON value, which is then sent as its JSON text. */
+    @JsonSetter("body")
+    void bodyFromJson(JsonNode node) {
+        this.body = node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Null means until cleared. */
+    public Integer times() {
+        return times;
+    }
+
+    public Duration delay() {
+        return delayMillis == null ? Duration.ZERO : Duration.ofMillis(delayMillis);
+    }
+
+    public int status() {
+        return status == null ? 500 : status;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Map<String, String> headers() {
+        return headers == null ? Map.of() : headers;
+    }
+
+    public int afterEvents() {
+        return afterEvents == null ? 0 : afterEvents;
+    }
+
+    /** Rejects rules that could never do anything sensible, so a typo fails at once rather than silently. */
+    void validate() {
+        if (type == null) {
+            throw new IllegalArgumentException("fault type is required: respond, latency, reset, cut-stream or stall-stream");
+        }
+        if (type == Type.RESPOND && status != null && (status < 100 || status > 599)) {
+            throw new IllegalArgumentException("fault status must be 100-599, got " + status);
+        }
+        if (type == Type.LATENCY && delayMillis == null) {
+            throw new IllegalArgumentException("a latency fault needs delayMillis");
+        }
+        if (times != null && times <= 0) {
+            throw new IllegalArgumentException("times must be positive, got " + times);
+        }
+        if (delayMillis != null && delayMillis < 0) {
+            throw new IllegalArgumentException("delayMillis must be zero or positive, got " + delayMillis);
+        }
+    }
+
+    boolean matches(Provider p, String httpMethod, String relativePath) {
+        if (provider != null && provider != p) {
+            return false;
+        }
+        if (method != null && !method.equalsIgnoreCase(httpMethod)) {
+            return false;
+        }
+        return path == null || pathPattern().matcher(relativePath).matches();
+    }
+
+    private Pattern pathPattern() {
+        Pattern p = pathRegex;
+        if (p == null) {
+            StringBuilder regex = new StringBuilder();
+            for (String part : path.split("\\*", -1)) {
+                if (regex.length() > 0) {
+                    regex.append(".*");
+                }
+                regex.append(Pattern.quote(part));
+            }
+            p = Pattern.compile(regex.toString());
+            pathRegex = p;
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return type.name().toLowerCase(Locale.ROOT) + " fault"
+                + (provider != null ? " on " + provider.id() : "")
+                + (method != null ? " " + method : "")
+                + (path != null ? " " + path : "")
+                + (times != null ? " x" + times : "");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.camelspark.emulator;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Every request to a provider API (never the control API), in arrival order. Bounded: the oldest entries are dropped
+ * past {@link EmulatorSettings#maxLoggedRequests()}.
+ */
+public final class RequestLog {
+
+    private final ConcurrentLinkedDeque<RecordedRequest> entries = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Consumer<RecordedRequest>> completionListeners = new CopyOnWriteArrayList<>();
+    private final IntSupplier capacity;
+
+    RequestLog(IntSupplier capacity) {
+        this.capacity = capacity;
+    }
+
+    /** For the provider router: the next arrival number. */
+    public long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    public void add(RecordedRequest request) {
+        entries.addLast(request);
+        if (size.incrementAndGet() > capacity.getAsInt() && entries.pollFirst() != null) {
+            size.decrementAndGet();
+        }
+    }
+
+    /** All recorded requests, oldest first. */
+    public List<RecordedRequest> all() {
+        return List.copyOf(entries);
+    }
+
+    /** The requests to one provider, oldest first. */
+    public List<RecordedRequest> of(Provider provider) {
+        return find(r -> r.provider() == provider);
+    }
+
+    public List<RecordedRequest> find(Predicate<RecordedRequest> filter) {
+        return entries.stream().filter(filter).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** How many requests to this provider used this method and path (below the provider prefix). */
+    public long count(Provider provider, String method, String path) {
+        return entries.stream()
+                .filter(r -> r.provider() == provider && r.method().equalsIgnoreCase(method) && r.path().equals(path))
+                .count();
+    }
+
+    /** The most recent request, or null. */
+    public RecordedRequest last() {
+        return entries.peekLast();
+    }
+
+    public void clear() {
+        entries.clear();
+        size.set(0);
+    }
+
+    public void clear(Provider provider) {
+        entries.removeIf(r -> {
+            if (r.provider() == provider) {
+                size.decrementAndGet();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Called when a request has been answered (or its connection closed); used by the standalone console. */
+    public void onCompleted(Consumer<RecordedRequest> listener) {
+        completionListeners.add(listener);
+    }
+
+    /** For the provider router: tells listeners that a request is done. */
+    public void completed(RecordedRequest request) {
+        request.markCompleted();
+        for (Consumer<RecordedRequest> l : completionListeners) {
+            l.accept(request);
+        }
+    }
+}

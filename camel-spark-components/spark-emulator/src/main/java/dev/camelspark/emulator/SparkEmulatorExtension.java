@@ -1,0 +1,134 @@
+package dev.camelspark.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension: one emulator on a free port for the test class, reset before each test.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+ *
+ * @Test void test() { EMULATOR.emulator().faults().add(...); ... }
+ * }</pre>
+ *
+ * While it runs, the system properties {@value #URL_PROPERTY} (the emulator's root URL) and
+ * {@code spark.emulator.<provider>.url} (each provider's base URL; provider in lower case: dynaspark, sparkgpt,
+ * sparkstream, sparkdream, neospark) are set, so that YAML or XML routes can say
+ * {@code baseUrl: "{{spark.emulator.dynaspark.url}}"}. They are cleared (or restored) afterwards. Test methods may
+ * also take a {@link SparkEmulator} parameter.
+ *
+ * <p>Registered on a static field it lives for the class; on an instance field, for each test.
+ */
+public class SparkEmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    public static final String URL_PROPERTY = "spark.emulator.url";
+
+    private final SparkEmulator.Builder builder;
+    private SparkEmulator emulator;
+    private boolean perTest;
+    private final Map<String, String> previousProperties = new LinkedHashMap<>();
+
+    public SparkEmulatorExtension() {
+        this(SparkEmulator.builder());
+    }
+
+    /** With a customised emulator, e.g. {@code SparkEmulator.builder().tokenDelay(Duration.ZERO)}. */
+    public SparkEmulatorExtension(SparkEmulator.Builder builder) {
+        this.builder = builder;
+    }
+
+    /** The system property holding a provider's base URL, e.g. {@code spark.emulator.dynaspark.url}. */
+    public static String urlProperty(Provider provider) {
+        return "spark.emulator." + provider.id() + ".url";
+    }
+
+    /** The running emulator. */
+    public SparkEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("The emulator is not running: register the extension with "
+                    + "@RegisterExtension on a static field");
+        }
+        return emulator;
+    }
+
+    /** Shortcut for {@code emulator().baseUrl(provider)}. */
+    public String baseUrl(Provider provider) {
+        return emulator().baseUrl(provider);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startEmulator();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stopEmulator();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (emulator == null) {
+            perTest = true;
+            startEmulator();
+        } else {
+            emulator.reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            stopEmulator();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == SparkEmulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return emulator();
+    }
+
+    private void startEmulator() {
+        emulator = builder.build().start();
+        setProperty(URL_PROPERTY, emulator.url());
+        for (Provider p : Provider.values()) {
+            setProperty(urlProperty(p), emulator.baseUrl(p));
+        }
+    }
+
+    private void stopEmulator() {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+        previousProperties.forEach((name, previous) -> {
+            if (previous == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, previous);
+            }
+        });
+        previousProperties.clear();
+    }
+
+    private void setProperty(String name, String value) {
+        previousProperties.putIfAbsent(name, System.getProperty(name));
+        System.setProperty(name, value);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.camelspark.emulator.control;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.camelspark.emulator.EmulatorClock;
+import dev.camelspark.emulator.Fault;
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.emulator.SparkEmulator;
+import dev.camelspark.emulator.core.Json;
+import dev.camelspark.emulator.core.Responses;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The Java API over HTTP, under {@code /_emulator/}, for tests in other languages and for people driving a standalone
+ * emulator with curl. Requests here are not recorded in the request log and never get faults.
+ */
+public final class ControlApi {
+
+    private final SparkEmulator emulator;
+
+    public ControlApi(SparkEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public Router router(Vertx vertx) {
+        Router r = Router.router(vertx);
+        r.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+        r.get("/").handler(rc -> Responses.json(rc, 200, emulator.describe()));
+
+        r.get("/requests").handler(guard(this::listRequests));
+        r.delete("/requests").handler(guard(this::clearRequests));
+
+        r.get("/faults").handler(rc -> Responses.json(rc, 200, emulator.faults().list()));
+        r.post("/faults").handler(guard(this::addFaults));
+        r.delete("/faults").handler(rc -> {
+            emulator.faults().clear();
+            rc.response().setStatusCode(204).end();
+        });
+        r.delete("/faults/:id").handler(rc -> {
+            if (emulator.faults().remove(rc.pathParam("id"))) {
+                rc.response().setStatusCode(204).end();
+            } else {
+                Responses.json(rc, 404, Map.of("error", "No fault " + rc.pathParam("id")));
+            }
+        });
+
+        r.post("/reset").handler(rc -> {
+            emulator.reset();
+            rc.response().setStatusCode(204).end();
+        });
+
+        r.get("/clock").handler(rc -> Responses.json(rc, 200, clock()));
+        r.post("/clock/advance").handler(guard(this::advanceClock));
+        r.post("/clock/freeze").handler(rc -> {
+            emulator.clock().freeze();
+            Responses.json(rc, 200, clock());
+        });
+        r.post("/clock/resume").handler(rc -> {
+            emulator.clock().resume();
+            Responses.json(rc, 200, clock());
+        });
+
+        r.get("/settings").handler(rc -> Responses.json(rc, 200, emulator.settings()));
+        r.put("/settings").handler(guard(rc -> update(rc, emulator.settings())));
+        r.get("/settings/:provider").handler(guard(rc -> Responses.json(rc, 200, providerSettings(rc))));
+        r.put("/settings/:provider").handler(guard(rc -> update(rc, providerSettings(rc))));
+
+        r.route().handler(rc -> Responses.json(rc, 404, Map.of("error",
+                "Unknown control call " + rc.request().method() + " " + rc.request().path())));
+        return r;
+    }
+
+    private void listRequests(RoutingContext rc) {
+        String provider = rc.request().getParam("provider");
+        List<RecordedRequest> list = provider == null ? emulator.requests().all()
+                : emulator.requests(Provider.fromId(provider));
+        Responses.json(rc, 200, list);
+    }
+
+    private void clearRequests(RoutingContext rc) {
+        String provider = rc.request().getParam("provider");
+        if (provider == null) {
+            emulator.requests().clear();
+        } else {
+            emulator.requests().clear(Provider.fromId(provider));
+        }
+        rc.response().setStatusCode(204).end();
+    }
+
+    /** One fault object or an array of them; answers the ids in the same order. */
+    private void addFaults(RoutingContext rc) throws IOException {
+        JsonNode body = requireBody(rc);
+        List<String> ids = new ArrayList<>();
+        if (body.isArray()) {
+            List<Fault> faults = new ArrayList<>();
+            for (JsonNode n : body) {
+                faults.add(Json.MAPPER.treeToValue(n, Fault.class));
+            }
+            faults.forEach(f -> ids.add(emulator.faults().add(f)));
+            Responses.json(rc, 201, Map.of("ids", ids));
+        } else {
+            Responses.json(rc, 201, Map.of("id", emulator.faults().add(Json.MAPPER.treeToValue(body, Fault.class))));
+        }
+    }
+
+    private void advanceClock(RoutingContext rc) {
+        String seconds = rc.request().getParam("seconds");
+        String millis = rc.request().getParam("millis");
+        if (seconds == null && millis == null) {
+            throw new IllegalArgumentException("Give seconds=N (or millis=N)");
+        }
+        Duration d = seconds != null ? Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000))
+                : Duration.ofMillis(Long.parseLong(millis));
+        emulator.clock().advance(d);
+        Responses.json(rc, 200, clock());
+    }
+
+    private ObjectNode clock() {
+        EmulatorClock c = emulator.clock();
+        return Json.object().put("now", c.now().toString()).put("epochSecond", c.epochSecond())
+                .put("frozen", c.isFrozen());
+    }
+
+    private Object providerSettings(RoutingContext rc) {
+        return emulator.settings(Provider.fromId(rc.pathParam("provider")));
+    }
+
+    /** A PUT replaces the fields it names and leaves the others. */
+    private void update(RoutingContext rc, Object settings) throws IOException {
+        Json.MAPPER.readerForUpdating(settings).readValue(requireBody(rc));
+        Responses.json(rc, 200, settings);
+    }
+
+    private static JsonNode requireBody(RoutingContext rc) {
+        JsonNode body = Json.parseOrNull(rc.body().asString());
+        if (body == null) {
+            throw new IllegalArgumentException("Expected a JSON body");
+        }
+        return body;
+    }
+
+    private interface Call {
+        void handle(RoutingContext rc) throws Exception;
+    }
+
+    /** Bad input answers 400 with the reason, instead of a bare 500. */
+    private static Handler<RoutingContext> guard(Call call) {
+        return rc -> {
+            try {
+                call.handle(rc);
+            } catch (IllegalArgumentException | IOException e) {
+                String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+                Responses.json(rc, 400, Map.of("error", msg.lines().findFirst().orElse(msg)));
+            } catch (Exception e) {
+                Responses.json(rc, 500, Map.of("error", e.toString()));
+            }
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.camelspark.emulator.core;
+
+import java.time.Duration;
+
+import dev.camelspark.emulator.EmulatorClock;
+import dev.camelspark.emulator.EmulatorSettings;
+import dev.camelspark.emulator.Faults;
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.emulator.RequestLog;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/** What a provider implementation gets from the emulator: Vert.x, the clock, settings, faults and the request log. */
+public final class EmulatorContext {
+
+    static final String RECORD_KEY = "spark-emulator.request";
+    static final String PROVIDER_KEY = "spark-emulator.provider";
+
+    private final Vertx vertx;
+    private final EmulatorClock clock;
+    private final EmulatorSettings settings;
+    private final Faults faults;
+    private final RequestLog requests;
+
+    public EmulatorContext(Vertx vertx, EmulatorClock clock, EmulatorSettings settings, Faults faults,
+            RequestLog requests) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.settings = settings;
+        this.faults = faults;
+        this.requests = requests;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public EmulatorSettings settings() {
+        return settings;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requests() {
+        return requests;
+    }
+
+    /** The provider's own token delay, else the global one. */
+    public Duration tokenDelay(ProviderSettings ps) {
+        Duration d = ps.tokenDelay();
+        return d != null ? d : settings.tokenDelay();
+    }
+
+    /** The provider's own latency, else the global one. */
+    public Duration latency(ProviderSettings ps) {
+        Duration d = ps.latency();
+        return d != null ? d : settings.latency();
+    }
+
+    /** The request as recorded in the log. */
+    public static RecordedRequest recorded(RoutingContext rc) {
+        return rc.get(RECORD_KEY);
+    }
+
+    public static Provider provider(RoutingContext rc) {
+        return rc.get(PROVIDER_KEY);
+    }
+
+    /**
+     * {@code http://host:port} as the client addressed this server (its Host header), so that absolute URLs handed
+     * out (image links) work from wherever the client is, also when the emulator listens on all interfaces.
+     */
+    public static String origin(RoutingContext rc) {
+        String host = rc.request().getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = rc.request().localAddress().host() + ":" + rc.request().localAddress().port();
+        }
+        return rc.request().scheme() + "://" + host;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.camelspark.emulator.core;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.camelspark.emulator.dynaspark.DynaSparkApi;
+
+/** The providers an emulator starts with. A new provider adds its constructor here. */
+public final class ProviderCatalog {
+
+    private ProviderCatalog() {
+    }
+
+    public static List<Function<EmulatorContext, ProviderApi>> defaults() {
+        return List.of(DynaSparkApi::new);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.camelspark.emulator.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.camelspark.emulator.Fault;
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.RecordedRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Builds the router of one provider: read the body, record the request, apply base latency and request faults, then
+ * the provider's own routes, then a 404 in the provider's error format.
+ */
+public final class ProviderRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.camelspark.emulator.requests");
+    private static final long BODY_LIMIT = 32L * 1024 * 1024;
+
+    private final EmulatorContext ctx;
+    private final ProviderApi api;
+    private final Provider provider;
+
+    private ProviderRouter(EmulatorContext ctx, ProviderApi api) {
+        this.ctx = ctx;
+        this.api = api;
+        this.provider = api.provider();
+    }
+
+    public static Router create(EmulatorContext ctx, ProviderApi api) {
+        return new ProviderRouter(ctx, api).build();
+    }
+
+    private Router build() {
+        Router router = Router.router(ctx.vertx());
+        // uploads stay in memory: an emulator must not leave files behind
+        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.route().handler(this::record);
+        router.route().handler(this::latencyAndFaults);
+        api.mount(router);
+        router.route().handler(rc -> Responses.json(rc, 404, api.errorBody(404,
+                "Not found: " + rc.request().method() + " " + relativePath(rc))));
+        return router;
+    }
+
+    private void record(RoutingContext rc) {
+        Map<String, List<String>> query;
+        try {
+            query = toMap(rc.queryParams());
+        } catch (RuntimeException e) {
+            Responses.json(rc, 400, api.errorBody(400, "Malformed query string"));
+            return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        rc.request().headers().forEach(h -> headers
+                .computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue()));
+        String body = rc.body() == null || rc.body().buffer() == null ? "" : rc.body().asString();
+        int cap = ctx.settings().maxLoggedBodyBytes();
+        boolean truncated = body.length() > cap;
+        RecordedRequest rec = new RecordedRequest(ctx.requests().nextSequence(), provider,
+                rc.request().method().name(), relativePath(rc), query, unmodifiable(headers),
+                truncated ? body.substring(0, cap) : body, truncated, ctx.clock().now(),
+                rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().host());
+        ctx.requests().add(rec);
+        rc.put(EmulatorContext.RECORD_KEY, rec);
+        rc.put(EmulatorContext.PROVIDER_KEY, provider);
+        rc.addHeadersEndHandler(v -> rec.markStatus(rc.response().getStatusCode()));
+        rc.addEndHandler(ar -> {
+            ctx.requests().completed(rec);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}", rec);
+            }
+        });
+        rc.next();
+    }
+
+    private void latencyAndFaults(RoutingContext rc) {
+        RecordedRequest rec = EmulatorContext.recorded(rc);
+        Optional<Fault> fault = ctx.faults().takeRequestFault(provider, rec.method(), rec.path());
+        long delay = ctx.latency(api.settings()).toMillis() + fault.map(f -> f.delay().toMillis()).orElse(0L);
+        after(rc, delay, () -> {
+            if (fault.isEmpty() || fault.get().type() == Fault.Type.LATENCY) {
+                rc.next();
+            } else if (fault.get().type() == Fault.Type.RESET) {
+                LOG.debug("fault: resetting connection of {}", rec);
+                rc.request().connection().close();
+            } else {
+                respond(rc, fault.get());
+            }
+        });
+    }
+
+    private void respond(RoutingContext rc, Fault fault) {
+        fault.headers().forEach((k, v) -> rc.response().putHeader(k, v));
+        String body = fault.body() != null ? fault.body()
+                : Json.write(api.errorBody(fault.status(), "Injected fault: HTTP " + fault.status()));
+        String type = Json.parseOrNull(body) != null ? Responses.JSON : "text/plain; charset=utf-8";
+        Responses.send(rc, fault.status(), type, body);
+    }
+
+    /** Runs the action after a delay on the request's context, unless the client has gone away meanwhile. */
+    public static void after(RoutingContext rc, long delayMillis, Runnable action) {
+        if (delayMillis <= 0) {
+            action.run();
+            return;
+        }
+        rc.vertx().setTimer(delayMillis, id -> {
+            if (!rc.response().closed()) {
+                action.run();
+            }
+        });
+    }
+
+    private String relativePath(RoutingContext rc) {
+        String path = rc.request().path();
+        String rel = path.length() > provider.prefix().length() ? path.substring(provider.prefix().length()) : "/";
+        return rel.startsWith("/") ? rel : "/" + rel;
+    }
+
+    private static Map<String, List<String>> toMap(MultiMap params) {
+        // entries() keeps the order the client sent; names() does not
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        params.entries().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return unmodifiable(out);
+    }
+
+    private static Map<String, List<String>> unmodifiable(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+}

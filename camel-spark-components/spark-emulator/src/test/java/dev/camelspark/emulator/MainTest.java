@@ -1,0 +1,40 @@
+package dev.camelspark.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void startsPrintsBaseUrlsAndAnswers() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try (SparkEmulator emu = Main.start(new String[] {"--port", "0", "--token-delay-ms", "0",
+            "--dynaspark-requests-per-hour", "5", "--deny-key", "blocked"}, out)) {
+            String printed = buffer.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains(emu.url() + "/dynaspark/api").contains(emu.url() + "/sparkgpt")
+                    .contains(emu.url() + "/neospark/api/v1").contains("/_emulator");
+
+            assertThat(HttpAccess.get(emu.baseUrl(Provider.DYNASPARK) + "/generate_response?user_input=hi&api_key=secret-9")
+                    .headers().firstValue("X-RateLimit-Limit")).hasValue("5");
+            assertThat(HttpAccess.get(emu.baseUrl(Provider.DYNASPARK) + "/generate_response?user_input=hi&api_key=blocked")
+                    .statusCode()).isEqualTo(401);
+            HttpAccess.await(() -> buffer.toString(StandardCharsets.UTF_8).contains("-> 401"));
+            assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("api_key=***").doesNotContain("secret-9");
+        }
+    }
+
+    @Test
+    void rejectsUnknownOptions() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, out)).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> Main.start(new String[] {"--port", "x"}, out)).hasMessageContaining("--port");
+        assertThat(Main.start(new String[] {"--help"}, out)).isNull();
+    }
+}
