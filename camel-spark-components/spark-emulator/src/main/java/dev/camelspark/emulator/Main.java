@@ -20,6 +20,8 @@ public final class Main {
             "  --latency-ms N                 added before every API answer (default 0)",
             "  --deny-key KEY                 answer 401 for this key on every API (repeatable; default invalid-key)",
             "  --dynaspark-requests-per-hour N   DynaSpark rate limit per key (default 100)",
+            "  --sparkgpt-requests-per-day N     SparkGPT daily limit per key (default 1000)",
+            "  --sparkstream-plan NAME        SparkAI Stream plan of every key: starter (default) or pro",
             "  --quiet                        do not print one line per request",
             "  --help                         this text");
 
@@ -80,6 +82,14 @@ public final class Main {
                 case "--dynaspark-requests-per-hour":
                     int perHour = intValue(arg, value(args, ++i, arg));
                     builder.dynaspark(s -> s.requestsPerHour(perHour));
+                    break;
+                case "--sparkgpt-requests-per-day":
+                    int perDay = intValue(arg, value(args, ++i, arg));
+                    builder.sparkgpt(s -> s.requestsPerDay(perDay));
+                    break;
+                case "--sparkstream-plan":
+                    String plan = value(args, ++i, arg);
+                    builder.sparkstream(s -> s.defaultPlan(plan));
                     break;
                 case "--quiet":
                     quiet = true;

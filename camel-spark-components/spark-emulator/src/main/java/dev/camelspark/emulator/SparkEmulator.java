@@ -26,6 +26,8 @@ import dev.camelspark.emulator.core.ProviderCatalog;
 import dev.camelspark.emulator.core.ProviderRouter;
 import dev.camelspark.emulator.core.Responses;
 import dev.camelspark.emulator.dynaspark.DynaSparkSettings;
+import dev.camelspark.emulator.sparkgpt.SparkGptSettings;
+import dev.camelspark.emulator.sparkstream.SparkStreamSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -205,6 +207,14 @@ public final class SparkEmulator implements AutoCloseable {
         return settings(Provider.DYNASPARK, DynaSparkSettings.class);
     }
 
+    public SparkGptSettings sparkgpt() {
+        return settings(Provider.SPARKGPT, SparkGptSettings.class);
+    }
+
+    public SparkStreamSettings sparkstream() {
+        return settings(Provider.SPARKSTREAM, SparkStreamSettings.class);
+    }
+
     /**
      * Back to the state right after start: no faults, empty request log, fresh rate-limit counters, no generated media,
      * clock on real time, settings as the builder configured them.
@@ -312,6 +322,14 @@ public final class SparkEmulator implements AutoCloseable {
 
         public Builder dynaspark(Consumer<DynaSparkSettings> customizer) {
             return configure(Provider.DYNASPARK, s -> customizer.accept((DynaSparkSettings) s));
+        }
+
+        public Builder sparkgpt(Consumer<SparkGptSettings> customizer) {
+            return configure(Provider.SPARKGPT, s -> customizer.accept((SparkGptSettings) s));
+        }
+
+        public Builder sparkstream(Consumer<SparkStreamSettings> customizer) {
+            return configure(Provider.SPARKSTREAM, s -> customizer.accept((SparkStreamSettings) s));
         }
 
         /** Adds a provider implementation (replacing the built-in one for the same provider). */

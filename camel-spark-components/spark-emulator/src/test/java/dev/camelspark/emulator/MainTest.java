@@ -16,7 +16,8 @@ class MainTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         try (SparkEmulator emu = Main.start(new String[] {"--port", "0", "--token-delay-ms", "0",
-            "--dynaspark-requests-per-hour", "5", "--deny-key", "blocked"}, out)) {
+            "--dynaspark-requests-per-hour", "5", "--deny-key", "blocked", "--sparkgpt-requests-per-day", "3",
+            "--sparkstream-plan", "pro"}, out)) {
             String printed = buffer.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains(emu.url() + "/dynaspark/api").contains(emu.url() + "/sparkgpt")
                     .contains(emu.url() + "/neospark/api/v1").contains("/_emulator");
@@ -25,6 +26,13 @@ class MainTest {
                     .headers().firstValue("X-RateLimit-Limit")).hasValue("5");
             assertThat(HttpAccess.get(emu.baseUrl(Provider.DYNASPARK) + "/generate_response?user_input=hi&api_key=blocked")
                     .statusCode()).isEqualTo(401);
+            assertThat(HttpAccess.post(emu.baseUrl(Provider.SPARKGPT) + "/api/getModelTrain", "{\"model_id\": 1}",
+                    "Authorization", "Bearer k").headers().firstValue("X-RateLimit-Limit")).hasValue("3");
+            assertThat(HttpAccess.post(emu.baseUrl(Provider.SPARKSTREAM) + "/v1/chat", "{\"model\": \"spark-1\", "
+                    + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}", "Authorization", "Bearer k")
+                    .headers().firstValue("X-RateLimit-Limit")).hasValue("90");
+            assertThat(HttpAccess.post(emu.baseUrl(Provider.SPARKGPT) + "/api/getModelTrain", "{\"model_id\": 1}",
+                    "Authorization", "Bearer blocked").statusCode()).isEqualTo(401);
             HttpAccess.await(() -> buffer.toString(StandardCharsets.UTF_8).contains("-> 401"));
             assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("api_key=***").doesNotContain("secret-9");
         }
@@ -35,6 +43,8 @@ class MainTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, out)).hasMessageContaining("--bogus");
         assertThatThrownBy(() -> Main.start(new String[] {"--port", "x"}, out)).hasMessageContaining("--port");
+        assertThatThrownBy(() -> Main.start(new String[] {"--port", "0", "--sparkstream-plan", "gold"}, out))
+                .hasMessageContaining("gold");
         assertThat(Main.start(new String[] {"--help"}, out)).isNull();
     }
 }

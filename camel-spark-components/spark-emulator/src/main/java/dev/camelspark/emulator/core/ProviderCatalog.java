@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.camelspark.emulator.dynaspark.DynaSparkApi;
+import dev.camelspark.emulator.sparkgpt.SparkGptApi;
+import dev.camelspark.emulator.sparkstream.SparkStreamApi;
 
 /** The providers an emulator starts with. A new provider adds its constructor here. */
 public final class ProviderCatalog {
@@ -12,6 +14,6 @@ public final class ProviderCatalog {
     }
 
     public static List<Function<EmulatorContext, ProviderApi>> defaults() {
-        return List.of(DynaSparkApi::new);
+        return List.of(DynaSparkApi::new, SparkGptApi::new, SparkStreamApi::new);
     }
 }
