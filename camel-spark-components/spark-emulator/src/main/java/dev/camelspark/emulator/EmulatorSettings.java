@@ -17,9 +17,9 @@ public class EmulatorSettings {
     @JsonProperty
     private volatile long stallCapSeconds = 300;
     @JsonProperty
-    private volatile int maxLoggedBodyBytes = 64 * 1024;
+    private volatile int maxLoggedBodyBytes = 16 * 1024;
     @JsonProperty
-    private volatile int maxLoggedRequests = 10_000;
+    private volatile int maxLoggedRequests = 2_000;
 
     /** Added before every provider answer (not the control API). */
     public Duration latency() {
@@ -69,6 +69,19 @@ public class EmulatorSettings {
     public EmulatorSettings maxLoggedRequests(int count) {
         this.maxLoggedRequests = Math.max(1, count);
         return this;
+    }
+
+    /** Checks values set through the control API, where the fluent setters' checks do not run. */
+    public void validate() {
+        if (latencyMillis < 0 || tokenDelayMillis < 0) {
+            throw new IllegalArgumentException("latencyMillis and tokenDelayMillis must be zero or positive");
+        }
+        if (stallCapSeconds < 1) {
+            throw new IllegalArgumentException("stallCapSeconds must be at least 1");
+        }
+        if (maxLoggedBodyBytes < 0 || maxLoggedRequests < 1) {
+            throw new IllegalArgumentException("maxLoggedBodyBytes must be >= 0 and maxLoggedRequests >= 1");
+        }
     }
 
     static Duration nonNegative(Duration d, String name) {

@@ -59,6 +59,21 @@ public abstract class ProviderSettings {
         return key != null && deniedKeys.contains(key);
     }
 
+    /**
+     * Checks values set through the control API, where the fluent setters' checks do not run; subclasses add their
+     * own checks and call this one.
+     */
+    public void validate() {
+        Long latency = latencyMillis;
+        Long delay = tokenDelayMillis;
+        if ((latency != null && latency < 0) || (delay != null && delay < 0)) {
+            throw new IllegalArgumentException("latencyMillis and tokenDelayMillis must be zero or positive");
+        }
+        if (deniedKeys == null) {
+            throw new IllegalArgumentException("deniedKeys must be a list (possibly empty)");
+        }
+    }
+
     protected static <T> T require(T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");

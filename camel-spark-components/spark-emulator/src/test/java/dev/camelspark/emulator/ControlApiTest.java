@@ -119,6 +119,23 @@ class ControlApiTest {
     }
 
     @Test
+    void refusesBadSettingsAndChangesNothing() {
+        assertThat(HttpAccess.put(control("/settings/dynaspark"), "{\"requestsPerHour\":0,\"imageTtlSeconds\":5}")
+                .statusCode()).isEqualTo(400);
+        assertThat(EMULATOR.emulator().dynaspark().requestsPerHour()).isEqualTo(100);
+        assertThat(EMULATOR.emulator().dynaspark().imageTtl().toHours()).isEqualTo(24);
+
+        HttpResponse<String> badPlan = HttpAccess.put(control("/settings/sparkstream"), "{\"keyPlans\":{\"k\":\"gold\"}}");
+        assertThat(badPlan.statusCode()).isEqualTo(400);
+        assertThat(HttpAccess.json(badPlan).get("error").asText()).contains("gold");
+        assertThat(EMULATOR.emulator().sparkstream().keyPlans()).isEmpty();
+
+        assertThat(HttpAccess.put(control("/settings"), "{\"stallCapSeconds\":0}").statusCode()).isEqualTo(400);
+        assertThat(HttpAccess.put(control("/settings/sparkgpt"), "{\"requestsPerDay\":-1}").statusCode()).isEqualTo(400);
+        assertThat(HttpAccess.get(control("/settings/acme")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void resetRestoresDefaults() {
         EMULATOR.emulator().dynaspark().requestsPerHour(1);
         EMULATOR.emulator().faults().add(Fault.respond(500));

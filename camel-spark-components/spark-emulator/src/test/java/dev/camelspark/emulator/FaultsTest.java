@@ -162,6 +162,15 @@ class FaultsTest {
     }
 
     @Test
+    void streamFaultDelayHoldsBackTheFirstEvent() {
+        EMULATOR.emulator().faults().add(Fault.cutStreamAfter(2).delay(Duration.ofMillis(300)).times(1));
+        long start = System.nanoTime();
+        HttpResponse<String> r = HttpAccess.get(stream());
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+        assertThat(HttpAccess.sseData(r.body())).hasSize(2);
+    }
+
+    @Test
     void streamFaultsAreNotUsedUpByCallsThatDoNotStream() {
         EMULATOR.emulator().faults().add(Fault.cutStreamAfter(1).times(1));
         assertThat(HttpAccess.get(text()).statusCode()).isEqualTo(200);

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelspark.emulator.EmulatorClock;
+import dev.camelspark.emulator.EmulatorSettings;
 import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.ProviderSettings;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.emulator.SparkEmulator;
 import dev.camelspark.emulator.core.Json;
@@ -137,9 +139,20 @@ public final class ControlApi {
         return emulator.settings(Provider.fromId(rc.pathParam("provider")));
     }
 
-    /** A PUT replaces the fields it names and leaves the others. */
+    /**
+     * A PUT replaces the fields it names and leaves the others. It is applied to a copy first and checked, so a bad
+     * value is refused with 400 and changes nothing.
+     */
     private void update(RoutingContext rc, Object settings) throws IOException {
-        Json.MAPPER.readerForUpdating(settings).readValue(requireBody(rc));
+        Object copy = Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(settings), settings.getClass());
+        Json.MAPPER.readerForUpdating(copy).readValue(requireBody(rc));
+        if (copy instanceof ProviderSettings ps) {
+            ps.validate();
+        } else if (copy instanceof EmulatorSettings es) {
+            es.validate();
+        }
+        JsonNode checked = Json.MAPPER.valueToTree(copy);
+        Json.MAPPER.readerForUpdating(settings).readValue(checked);
         Responses.json(rc, 200, settings);
     }
 

@@ -79,6 +79,28 @@ public final class EmulatorContext {
      * out (image links) work from wherever the client is, also when the emulator listens on all interfaces.
      */
     public static String origin(RoutingContext rc) {
+        return originOf(rc);
+    }
+
+    /**
+     * The same server under another origin: {@code 127.0.0.1} when the client used {@code localhost} and the other way
+     * round. For media the real service serves from a CDN host, so that a test can check the client does not send
+     * its API key there (keys go only to the API's own origin). Falls back to {@link #origin} for other hosts.
+     */
+    public static String otherOrigin(RoutingContext rc) {
+        String origin = originOf(rc);
+        String scheme = rc.request().scheme() + "://";
+        String hostPort = origin.substring(scheme.length());
+        if (hostPort.startsWith("localhost")) {
+            return scheme + "127.0.0.1" + hostPort.substring("localhost".length());
+        }
+        if (hostPort.startsWith("127.0.0.1")) {
+            return scheme + "localhost" + hostPort.substring("127.0.0.1".length());
+        }
+        return origin;
+    }
+
+    private static String originOf(RoutingContext rc) {
         String host = rc.request().getHeader("Host");
         if (host == null || host.isBlank()) {
             host = rc.request().localAddress().host() + ":" + rc.request().localAddress().port();

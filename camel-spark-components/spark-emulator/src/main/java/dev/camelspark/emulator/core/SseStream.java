@@ -62,7 +62,12 @@ public final class SseStream {
         response.closeHandler(v -> cancelTimer());
         // headers go out at once, so the client sees 200 even if the first event is delayed or stalled
         response.writeHead();
-        next();
+        long wait = fault == null ? 0 : fault.delay().toMillis();
+        if (wait > 0) {
+            timerId = rc.vertx().setTimer(wait, id -> next());
+        } else {
+            next();
+        }
     }
 
     private void next() {

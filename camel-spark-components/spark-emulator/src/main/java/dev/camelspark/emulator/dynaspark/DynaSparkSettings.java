@@ -16,6 +16,15 @@ public class DynaSparkSettings extends ProviderSettings {
     @JsonProperty
     private volatile String defaultTextModel = "default";
 
+    @Override
+    public void validate() {
+        super.validate();
+        positive(requestsPerHour, "requestsPerHour");
+        if (imageTtlSeconds < 0 || defaultTextModel == null) {
+            throw new IllegalArgumentException("imageTtlSeconds must be >= 0 and defaultTextModel set");
+        }
+    }
+
     /** Requests per hour per key (or per client address without a key); the vendor's free tier has 100. */
     public int requestsPerHour() {
         return requestsPerHour;

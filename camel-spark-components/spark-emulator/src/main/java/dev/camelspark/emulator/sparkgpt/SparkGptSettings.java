@@ -26,6 +26,14 @@ public class SparkGptSettings extends ProviderSettings {
     @JsonProperty
     private volatile Map<String, Set<Integer>> ownership = Map.of();
 
+    @Override
+    public void validate() {
+        super.validate();
+        positive(requestsPerDay, "requestsPerDay");
+        require(models, "models");
+        require(ownership, "ownership");
+    }
+
     /** Requests per key per UTC day. */
     public int requestsPerDay() {
         return requestsPerDay;

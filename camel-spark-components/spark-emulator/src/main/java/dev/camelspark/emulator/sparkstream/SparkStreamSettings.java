@@ -25,6 +25,15 @@ public class SparkStreamSettings extends ProviderSettings {
     @JsonProperty
     private volatile Map<String, String> keyPlans = Map.of();
 
+    @Override
+    public void validate() {
+        super.validate();
+        require(models, "models").forEach((name, max) -> positive(require(max, name), "max tokens of " + name));
+        require(plans, "plans");
+        knownPlan(defaultPlan);
+        require(keyPlans, "keyPlans").values().forEach(this::knownPlan);
+    }
+
     /** Model name to max tokens. */
     public Map<String, Integer> models() {
         return models;
