@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
  * JUnit 5 extension: one emulator on a free port for the test class, reset before each test.
@@ -30,13 +31,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Registered on a static field it lives for the class; on an instance field, for each test.
  */
 public class SparkEmulatorExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
 
     public static final String URL_PROPERTY = "spark.emulator.url";
 
     private final SparkEmulator.Builder builder;
     private SparkEmulator emulator;
     private boolean perTest;
+    private boolean resetForThisTest;
     private final Map<String, String> previousProperties = new LinkedHashMap<>();
 
     public SparkEmulatorExtension() {
@@ -77,14 +80,29 @@ public class SparkEmulatorExtension
         stopEmulator();
     }
 
+    /**
+     * Resets as the test instance is created, i.e. before any extension's beforeEach: a class-level extension such as
+     * Camel's {@code @CamelMainTest} starts its routes in its own beforeEach, which runs before ours, and a reset
+     * there would wipe what those routes had already sent.
+     */
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        if (emulator != null) {
+            emulator.reset();
+            resetForThisTest = true;
+        }
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         if (emulator == null) {
             perTest = true;
             startEmulator();
-        } else {
+        } else if (!resetForThisTest) {
+            // one test instance for the whole class (PER_CLASS lifecycle): reset here instead
             emulator.reset();
         }
+        resetForThisTest = false;
     }
 
     @Override
