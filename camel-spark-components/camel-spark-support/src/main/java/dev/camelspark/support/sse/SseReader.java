@@ -19,6 +19,7 @@ public final class SseReader implements Closeable {
     private int position;
     private int limit;
     private boolean eof;
+    private boolean lastLineCut;
 
     public SseReader(InputStream in) {
         this.in = in;
@@ -54,8 +55,13 @@ public final class SseReader implements Closeable {
                 }
             }
         }
-        // a last event not followed by a blank line still counts: some servers end the body right after it
-        return data == null ? null : new SseEvent(event, data.toString());
+        // a last event not followed by a blank line still counts: some servers end the body right after it. But when
+        // the input stopped in the middle of a line, that line (and so the event) is cut short: half a JSON chunk
+        // must not be delivered as if it were plain text. [DONE] alone is safe to take either way.
+        if (data == null || lastLineCut && !SseEvent.DONE.equals(data.toString().trim())) {
+            return null;
+        }
+        return new SseEvent(event, data.toString());
     }
 
     /** One line without its {@code \n} (and trailing {@code \r}), decoded as UTF-8; {@code null} at the end. */
@@ -67,6 +73,7 @@ public final class SseReader implements Closeable {
                     if (line == null) {
                         return null;
                     }
+                    lastLineCut = true; // the input ended before this line's \n
                     return decode(line.toByteArray(), line.size());
                 }
             }
