@@ -100,9 +100,11 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
                 }
                 SseChunk chunk = SseChunk.parse(event.data());
                 remember(chunk);
-                if (chunk.error() != null) {
+                // an error comes as an {"error": ...} payload, or as an event named "error" whatever its data
+                String error = chunk.error() != null ? chunk.error() : "error".equals(event.event()) ? event.data() : null;
+                if (error != null) {
                     finish();
-                    throw new SparkStreamException(provider, "the stream reported an error: " + chunk.error(), null);
+                    throw new SparkStreamException(provider, "the stream reported an error: " + error, null);
                 }
                 if (chunk.content() != null) {
                     next = chunk.content();
