@@ -147,7 +147,13 @@ public final class SparkApiClient {
 
         private void onErrorStatus(SparkResponse error) {
             SparkApiException failure = decoder.decode(provider, error).withAttempts(made);
-            Long serverWait = error.status() == 429 || error.status() == 503 ? error.rateLimit().waitMillis(clock) : null;
+            // a 429 says the limit is used up, so its reset is the time to come back; a 503 only names a time with
+            // Retry-After (X-RateLimit-Reset may come on any answer, and is no reason to wait, nor to resend a paid call)
+            Long serverWait = switch (error.status()) {
+                case 429 -> error.rateLimit().waitMillis(clock);
+                case 503 -> error.rateLimit().retryAfterMillis();
+                default -> null;
+            };
             RetryPolicy.Decision decision = RetryPolicy.onStatus(request.kind(), error.status(), serverWait, made,
                     policy.maxRetries(), policy.maxRetryAfter());
             if (decision.retry()) {

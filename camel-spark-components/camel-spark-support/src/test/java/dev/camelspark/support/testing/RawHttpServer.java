@@ -180,13 +180,29 @@ public final class RawHttpServer implements AutoCloseable {
             return this;
         }
 
-        /** A whole answer with a Content-Length body. */
+        /**
+         * A whole answer with a Content-Length body and {@code Connection: close}, since a script closes its connection
+         * when it ends (a client would otherwise reuse a connection the server is about to drop).
+         */
         public Connection respond(int status, String body, String... headers) throws IOException {
+            return respond(false, status, body, headers);
+        }
+
+        /** A whole answer that leaves the connection open for the next request. */
+        public Connection respondKeepAlive(int status, String body, String... headers) throws IOException {
+            return respond(true, status, body, headers);
+        }
+
+        private Connection respond(boolean keepAlive, int status, String body, String... headers) throws IOException {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String[] all = new String[headers.length + 2];
+            String[] all = new String[headers.length + (keepAlive ? 2 : 4)];
             System.arraycopy(headers, 0, all, 0, headers.length);
             all[headers.length] = "Content-Length";
             all[headers.length + 1] = String.valueOf(bytes.length);
+            if (!keepAlive) {
+                all[headers.length + 2] = "Connection";
+                all[headers.length + 3] = "close";
+            }
             head(status, all);
             return write(bytes);
         }
