@@ -59,6 +59,9 @@ public final class RetryPolicy {
         if (failure instanceof SSLHandshakeException) {
             return Decision.FAIL; // not transient
         }
+        if (failure instanceof SparkHttpTransport.DeadlineExceededException) {
+            return Decision.FAIL; // the deadline bounds the whole call: another attempt would only run past it
+        }
         if (kind == CallKind.PAID_CREATE && !provablyNotSent(failure)) {
             return Decision.FAIL;
         }

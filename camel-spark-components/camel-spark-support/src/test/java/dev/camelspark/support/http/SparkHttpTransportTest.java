@@ -1,0 +1,168 @@
+package dev.camelspark.support.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.error.SparkTransportException;
+import dev.camelspark.support.testing.ClientFixture;
+import dev.camelspark.support.testing.HttpTestServer;
+import dev.camelspark.support.testing.RawHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static dev.camelspark.support.http.SparkApiClientRetryTest.failure;
+import static dev.camelspark.support.testing.HttpTestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the HTTP client does and does not do on its own: no redirects, no compression, no retries, hard deadlines. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SparkHttpTransportTest {
+
+    private static final CallPolicy TWO_RETRIES = new CallPolicy(2, Duration.ofSeconds(60), "key", 0, 0);
+
+    private final HttpTestServer server = new HttpTestServer();
+    private final ClientFixture fx = ClientFixture.create();
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+        server.close();
+    }
+
+    @Test
+    void redirectsAreNotFollowed() throws Exception {
+        server.on("/from", HttpTestServer.status(302, "", "Location", "/to"));
+        server.on("/to", json("{}"));
+        Throwable e = failure(fx.client.call(SparkRequest.get(server.url(), "/from").bearer("k").build(), TWO_RETRIES));
+        assertThat(e).isInstanceOf(SparkApiException.class);
+        assertThat(((SparkApiException) e).getHttpStatus()).isEqualTo(302);
+        assertThat(server.hits("/to")).isZero();
+    }
+
+    @Test
+    void aRedirectIsHandedBackWhenTheCallerAskedForIt() throws Exception {
+        server.on("/from", HttpTestServer.status(307, "", "Location", "http://elsewhere.example/x"));
+        try (SparkOpenResponse response = fx.client.open(SparkRequest.get(server.url(), "/from").returnRedirects().build(),
+                TWO_RETRIES).get(10, TimeUnit.SECONDS)) {
+            assertThat(response.status()).isEqualTo(307);
+            assertThat(response.header("location")).isEqualTo("http://elsewhere.example/x");
+        }
+        assertThat(server.hits("/from")).isEqualTo(1);
+    }
+
+    @Test
+    void noCompressionIsAskedForOrUndone() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write("data: hello\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] compressed = gz.toByteArray();
+        server.on("/stream", exchange -> HttpTestServer.respond(exchange, 200, compressed,
+                "Content-Type", "text/event-stream", "Content-Encoding", "gzip"));
+        try (SparkOpenResponse response = fx.client.open(SparkRequest.get(server.url(), "/stream").build(), TWO_RETRIES)
+                .get(10, TimeUnit.SECONDS)) {
+            assertThat(response.body().readAllBytes()).as("bytes as they came").isEqualTo(compressed);
+        }
+        assertThat(server.lastRequest().header("Accept-Encoding")).isNull();
+    }
+
+    @Test
+    void headersAndUserAgentAreSent() throws Exception {
+        server.on("/h", json("{}"));
+        fx.client.call(SparkRequest.get(server.url(), "/h").header("X-Trace", "t-1").bearer("sk-1")
+                .secretHeader("X-API-Key", "np_1").build(), TWO_RETRIES).get(10, TimeUnit.SECONDS);
+        HttpTestServer.Recorded request = server.lastRequest();
+        assertThat(request.header("X-Trace")).isEqualTo("t-1");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer sk-1");
+        assertThat(request.header("X-API-Key")).isEqualTo("np_1");
+        assertThat(request.header("User-Agent")).isEqualTo("camel-spark-test");
+    }
+
+    @Test
+    void theDeadlineAbortsABodyThatDripsSlowerThanItsLength() throws Exception {
+        CountDownLatch serverSawClose = new CountDownLatch(1);
+        try (RawHttpServer raw = new RawHttpServer(c -> {
+            c.readRequest();
+            c.head(200, "Content-Type", "application/json", "Content-Length", "100000");
+            try {
+                // a byte every 20 ms: never idle long enough for the read timeout, never done either
+                for (int i = 0; i < 100_000; i++) {
+                    c.write(" ");
+                    Thread.sleep(20);
+                }
+            } catch (java.io.IOException e) {
+                serverSawClose.countDown();
+            }
+        })) {
+            SparkRequest request = SparkRequest.get(raw.url(), "/slow").readTimeout(Duration.ofSeconds(10))
+                    .deadline(Duration.ofMillis(500)).build();
+            Throwable e = failure(fx.client.call(request, TWO_RETRIES));
+            assertThat(e).isInstanceOf(SparkTransportException.class).hasMessageContaining("requestTimeout");
+            assertThat(e).hasCauseInstanceOf(SparkHttpTransport.DeadlineExceededException.class);
+            assertThat(((SparkTransportException) e).getAttempts()).as("a call out of time is not started again").isEqualTo(1);
+            assertThat(raw.requests()).isEqualTo(1);
+            assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void theDeadlineAlsoCoversWaitingForTheHeaders() throws Exception {
+        try (RawHttpServer raw = new RawHttpServer(c -> {
+            c.readRequest();
+            c.awaitClientClose(Duration.ofSeconds(20));
+        })) {
+            SparkRequest request = SparkRequest.get(raw.url(), "/silent").readTimeout(Duration.ofSeconds(10))
+                    .deadline(Duration.ofMillis(300)).build();
+            Throwable e = failure(fx.client.call(request, TWO_RETRIES));
+            assertThat(e).hasCauseInstanceOf(SparkHttpTransport.DeadlineExceededException.class);
+            assertThat(raw.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDeadlineThatWasNotReachedDoesNotHurtTheConnection() throws Exception {
+        server.on("/r", json("{\"ok\":true}"));
+        SparkRequest request = SparkRequest.get(server.url(), "/r").deadline(Duration.ofMillis(200)).build();
+        for (int i = 0; i < 3; i++) {
+            assertThat(fx.client.call(request, TWO_RETRIES).get(10, TimeUnit.SECONDS).bodyAsString()).contains("ok");
+        }
+    }
+
+    @Test
+    void aWholeAnswerGoesBackToThePoolAndTheConnectionIsReused() throws Exception {
+        try (RawHttpServer raw = new RawHttpServer(c -> {
+            while (c.readRequest() != null) {
+                c.respondKeepAlive(200, "{\"n\":1}", "Content-Type", "application/json");
+            }
+        })) {
+            for (int i = 0; i < 3; i++) {
+                fx.client.call(SparkRequest.get(raw.url(), "/r").build(), TWO_RETRIES).get(10, TimeUnit.SECONDS);
+            }
+            assertThat(raw.requests()).isEqualTo(3);
+            assertThat(raw.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readFullyRefusesMoreThanItsLimit() throws Exception {
+        server.on("/big", json("x".repeat(2_000)));
+        SparkOpenResponse response = fx.client.open(SparkRequest.get(server.url(), "/big").build(), TWO_RETRIES)
+                .get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> response.readFully(1_000)).hasMessageContaining("larger than 1000 bytes");
+        assertThat(response.isClosed()).isTrue();
+    }
+
+    @Test
+    void aClosedTransportRefusesWork() {
+        fx.transport.close();
+        assertThatThrownBy(() -> fx.transport.open(SparkRequest.get(server.url(), "/r").build()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
