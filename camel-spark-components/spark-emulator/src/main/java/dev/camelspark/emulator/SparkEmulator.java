@@ -61,6 +61,7 @@ public final class SparkEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog requests;
     private final Map<Provider, ProviderApi> apis = new EnumMap<>(Provider.class);
+    private final EmulatorContext context;
     private final JsonNode settingsDefaults;
     private final Map<Provider, JsonNode> providerDefaults = new EnumMap<>(Provider.class);
     private volatile HttpServer server;
@@ -75,9 +76,9 @@ public final class SparkEmulator implements AutoCloseable {
                 // no .vertx cache folder in the user's working directory
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
-        EmulatorContext ctx = new EmulatorContext(vertx, clock, settings, faults, requests);
+        this.context = new EmulatorContext(vertx, clock, settings, faults, requests);
         for (Function<EmulatorContext, ProviderApi> factory : b.providers) {
-            ProviderApi api = factory.apply(ctx);
+            ProviderApi api = factory.apply(context);
             apis.put(api.provider(), api);
         }
         b.globalSettings.forEach(c -> c.accept(settings));
@@ -104,11 +105,10 @@ public final class SparkEmulator implements AutoCloseable {
             return this;
         }
         Router router = Router.router(vertx);
-        EmulatorContext ctx = new EmulatorContext(vertx, clock, settings, faults, requests);
         for (Provider p : Provider.values()) {
             ProviderApi api = apis.get(p);
             if (api != null) {
-                router.route(p.prefix() + "/*").subRouter(ProviderRouter.create(ctx, api));
+                router.route(p.prefix() + "/*").subRouter(ProviderRouter.create(context, api));
             } else {
                 router.route(p.prefix() + "/*").handler(rc -> Responses.json(rc, 501,
                         Map.of("error", p.id() + " is not emulated by this version of the emulator")));
