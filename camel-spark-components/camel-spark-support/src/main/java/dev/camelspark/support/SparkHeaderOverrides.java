@@ -1,5 +1,6 @@
 package dev.camelspark.support;
 
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.function.Consumer;
 
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Per-message overrides of endpoint options by header: header {@code <prefix><Option>} (e.g.
@@ -82,18 +83,40 @@ public final class SparkHeaderOverrides {
         return effective;
     }
 
+    /**
+     * Sets one option from a header value: the value is converted to the setter's type by Camel's type converter and
+     * set directly. Not through {@code PropertyBindingSupport}: it resolves every String value as a property placeholder
+     * ({@code {{env:...}}}, {@code {{sys:...}}}, whatever the properties hold), whatever its options say, and headers may
+     * come from outside (an HTTP request) and end up sent to the provider or echoed back.
+     */
     private void bind(Exchange exchange, Object target, String header, String option, Object value) {
+        Method setter = setterOf(target.getClass(), option, value);
         try {
-            PropertyBindingSupport.build()
-                    .withCamelContext(exchange.getContext())
-                    .withTarget(target)
-                    .withMandatory(true)
-                    .withReflection(true)
-                    .withProperty(option, value)
-                    .bind();
-        } catch (RuntimeException e) {
+            Class<?> type = ObjectHelper.convertPrimitiveTypeToWrapperType(setter.getParameterTypes()[0]);
+            Object converted = type.isInstance(value)
+                    ? value : exchange.getContext().getTypeConverter().mandatoryConvertTo(type, exchange, value);
+            setter.invoke(target, converted);
+        } catch (Exception e) {
             throw new SparkValidationException(provider, option + " (set by header " + header + ")", value,
                     "a value of the option's type", null);
         }
+    }
+
+    /** The public one-argument setter of the option; the one taking the value's own type when there are several. */
+    private static Method setterOf(Class<?> type, String option, Object value) {
+        String name = "set" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+        Method found = null;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == 1) {
+                if (ObjectHelper.convertPrimitiveTypeToWrapperType(m.getParameterTypes()[0]).isInstance(value)) {
+                    return m;
+                }
+                found = found == null ? m : found;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException(type.getName() + " has no setter for header-overridable option " + option);
+        }
+        return found;
     }
 }
