@@ -171,10 +171,11 @@ public final class MediaDownloader {
             String path = url.getPath() == null ? "" : url.getPath();
             name = path.substring(path.lastIndexOf('/') + 1);
         }
-        name = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.length() > 120) {
             name = name.substring(name.length() - 120);
         }
+        name = name.replaceAll("^[._]+", ""); // after the cut, which may itself start the name with a dot
         if (name.isEmpty()) {
             name = "media";
         }
