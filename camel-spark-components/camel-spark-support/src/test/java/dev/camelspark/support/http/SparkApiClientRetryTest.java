@@ -77,6 +77,17 @@ class SparkApiClientRetryTest {
     }
 
     @Test
+    void anOpenedResponseTellsHowManyAttemptsItTook() throws Exception {
+        server.onSequence("/stream", status(503, "busy", "Retry-After", "0"), status(429, "", "Retry-After", "0"),
+                status(200, "data: [DONE]\n\n", "Content-Type", "text/event-stream"));
+        try (SparkOpenResponse response = fx.client.open(get("/stream", CallKind.CHAT), retries(2)).get(20, TimeUnit.SECONDS)) {
+            assertThat(response.attempts()).isEqualTo(3);
+            assertThat(response.mediaType()).isEqualTo("text/event-stream");
+        }
+        assertThat(server.hits("/stream")).isEqualTo(3);
+    }
+
+    @Test
     void maxRetriesIsRespected() throws Exception {
         server.on("/busy", status(503, "{\"error\":\"busy\"}", "Retry-After", "0"));
         Throwable e = failure(fx.client.call(get("/busy", CallKind.READ), retries(3)));

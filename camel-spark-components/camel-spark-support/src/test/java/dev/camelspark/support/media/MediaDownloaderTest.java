@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static dev.camelspark.support.testing.HttpTestServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Media downloads over real HTTP. The "API" is addressed as {@code localhost}, the "CDN" as {@code 127.0.0.1}: two
@@ -173,6 +178,37 @@ class MediaDownloaderTest {
         assertThat(m.file()).hasBinaryContent(PNG);
         assertThat(download(request(api.localhostUrl() + "/a.png", 10_000_000, 1_000, dir.resolve("fresh"), null, Set.of()))
                 .file()).exists();
+    }
+
+    @Test
+    void aReaderOfDownloadDirectoryNeverSeesHalfAFile() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        api.on("/v.mp4", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+            exchange.sendResponseHeaders(200, BIG.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BIG, 0, BIG.length / 2);
+                out.flush();
+                release.await();
+                out.write(BIG, BIG.length / 2, BIG.length - BIG.length / 2);
+            }
+        });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<DownloadedMedia> running = caller.submit(() -> download(request(api.localhostUrl() + "/v.mp4",
+                    10_000_000, 1_000, dir, "clip.mp4", Set.of())));
+            // half the body is on disk, under a temporary name only
+            await().atMost(Duration.ofSeconds(10)).until(() -> leftovers(dir, ".camel-spark-").stream()
+                    .anyMatch(p -> p.toFile().length() >= BIG.length / 2));
+            assertThat(dir.resolve("clip.mp4")).doesNotExist();
+
+            release.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS).file()).isEqualTo(dir.resolve("clip.mp4")).hasBinaryContent(BIG);
+            assertThat(leftovers(dir, ".camel-spark-")).isEmpty();
+        } finally {
+            release.countDown();
+            caller.shutdownNow();
+        }
     }
 
     // --- maxDownloadSize ----------------------------------------------------------------------------------------
