@@ -85,6 +85,9 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
 
     @Override
     protected void doStop() throws Exception {
+        if (client != null) {
+            client.abandonWaiting(); // before the scheduler drops them: their exchanges must complete, failed
+        }
         client = null;
         downloader = null;
         if (transport != null) {

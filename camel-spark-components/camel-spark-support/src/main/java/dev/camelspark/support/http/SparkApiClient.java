@@ -3,7 +3,9 @@ package dev.camelspark.support.http;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ public final class SparkApiClient {
     private final ScheduledExecutorService scheduler;
     private final SparkErrorDecoder decoder;
     private final Clock clock;
+    /** Calls waiting for a retry or a concurrency slot: work that only the scheduler or a released slot would resume. */
+    private final Set<Attempts<?>> waiting = ConcurrentHashMap.newKeySet();
 
     public SparkApiClient(String provider, SparkHttpTransport transport, ClientRateLimiter limiter,
                           ScheduledExecutorService scheduler, SparkErrorDecoder decoder) {
@@ -68,6 +72,18 @@ public final class SparkApiClient {
      */
     public CompletableFuture<SparkOpenResponse> open(SparkRequest request, CallPolicy policy) {
         return start(request, policy, response -> response);
+    }
+
+    /**
+     * Fails every call that is waiting for a retry or for a concurrency slot, with a {@link SparkTransportException}
+     * saying the component is stopping. Called when the component stops: its scheduler drops what it had not run yet,
+     * and a call whose future never completes would leave its exchange (and whoever waits for it) hanging for ever.
+     * Calls with an attempt in flight are left to finish or fail on their own.
+     */
+    public void abandonWaiting() {
+        for (Attempts<?> attempts : waiting) {
+            attempts.abandon();
+        }
     }
 
     private <T> CompletableFuture<T> start(SparkRequest request, CallPolicy policy, BodyReader<T> reader) {
@@ -113,10 +129,18 @@ public final class SparkApiClient {
                 later(wait);
                 return;
             }
+            waiting.add(this);
             limiter.acquireSlot(policy.limiterKey(), policy.maxConcurrentRequests(), this::send, scheduler);
         }
 
         private void send() {
+            synchronized (this) {
+                waiting.remove(this);
+                if (result.isDone()) {
+                    releaseSlot(); // abandoned while it waited for the slot
+                    return;
+                }
+            }
             made++;
             boolean slotPassedOn = false;
             try {
@@ -184,10 +208,23 @@ public final class SparkApiClient {
 
         private void later(long delayMillis) {
             try {
-                scheduler.schedule(this::run, delayMillis, TimeUnit.MILLISECONDS);
+                waiting.add(this);
+                scheduler.schedule(() -> {
+                    waiting.remove(this);
+                    run();
+                }, delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
+                waiting.remove(this);
                 result.completeExceptionally(new SparkTransportException(provider,
                         request.describe() + " not retried: the component is stopping", false, e).withAttempts(made));
+            }
+        }
+
+        /** Fails the call if it is still waiting; a call whose attempt has begun is not touched. */
+        synchronized void abandon() {
+            if (waiting.remove(this)) {
+                result.completeExceptionally(new SparkTransportException(provider,
+                        request.describe() + " not retried: the component is stopping", false, null).withAttempts(made));
             }
         }
 

@@ -2,14 +2,19 @@ package dev.camelspark.support.testcomponent;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelspark.support.error.SparkErrorProperties;
+import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.testing.HttpTestServer;
 import dev.camelspark.support.testing.RawHttpServer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The component base: one client per started component, closed on stop; options copied, checked at start. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -77,6 +83,33 @@ class SparkComponentSupportTest {
 
             context.stop();
             assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).as("closed with the component").isTrue();
+        }
+    }
+
+    @Test
+    void anExchangeWaitingForARetryFailsWhenTheComponentStops() throws Exception {
+        try (HttpTestServer server = new HttpTestServer()) {
+            server.on("/api/echo", HttpTestServer.status(503, "busy", "Retry-After", "30"));
+            component.getConfiguration().setBaseUrl(server.url() + "/api");
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call").to("testspark:call");
+                }
+            });
+            context.start();
+            Future<Exchange> pending = context.createProducerTemplate()
+                    .asyncSend("direct:call", e -> e.getMessage().setBody("hello"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.hits("/api/echo") == 1);
+            assertThat(pending).isNotDone();
+
+            component.stop();
+
+            Exchange done = pending.get(10, TimeUnit.SECONDS);
+            assertThat(done.getException()).isInstanceOf(SparkTransportException.class)
+                    .hasMessageContaining("the component is stopping");
+            assertThat(done.getProperty(SparkErrorProperties.ERROR_CATEGORY)).isEqualTo("SERVER_ERROR");
+            assertThat(server.hits("/api/echo")).isEqualTo(1);
         }
     }
 
