@@ -35,10 +35,18 @@ public abstract class SparkEndpointSupport extends DefaultEndpoint {
         return getComponent().getDownloader();
     }
 
+    /**
+     * Checks a configuration for this endpoint: at start-up its own, and per message the one with header overrides
+     * applied. Endpoints whose rules depend on the operation override this.
+     */
+    public void validate(SparkConfiguration configuration) {
+        configuration.validate(providerName());
+    }
+
     /** Bad options fail when the route starts, not at the first message. */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        getConfiguration().validate(providerName());
+        validate(getConfiguration());
     }
 }

@@ -124,16 +124,22 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
             message.setBody(mediaUrl);
             return CompletableFuture.completedFuture(null);
         }
-        DownloadRequest request = new DownloadRequest(URI.create(mediaUrl), URI.create(config.getBaseUrl()),
-                apiAuthHeaders, config.getMaxDownloadSize(), DownloadRequest.DEFAULT_IN_MEMORY_LIMIT,
-                config.getDownloadDirectory() == null ? null : Path.of(config.getDownloadDirectory()), fileName,
-                config.allowedDownloadHostSet(), Duration.ofMillis(config.getConnectTimeout()),
-                Duration.ofMillis(config.getStreamIdleTimeout()));
+        DownloadRequest request = downloadRequest(config, mediaUrl, apiAuthHeaders, fileName);
         return getEndpoint().getDownloader().download(request, config.callPolicy(apiKey)).thenAccept(media -> {
             message.setBody(media.toBody(exchange));
             if (!media.contentType().isEmpty()) {
                 message.setHeader(Exchange.CONTENT_TYPE, media.contentType());
             }
         });
+    }
+
+    /** The download of {@code mediaUrl} under the endpoint's media options. */
+    protected static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
+                                                     Map<String, String> apiAuthHeaders, String fileName) {
+        return new DownloadRequest(URI.create(mediaUrl), URI.create(config.getBaseUrl()),
+                apiAuthHeaders, config.getMaxDownloadSize(), DownloadRequest.DEFAULT_IN_MEMORY_LIMIT,
+                config.getDownloadDirectory() == null ? null : Path.of(config.getDownloadDirectory()), fileName,
+                config.allowedDownloadHostSet(), Duration.ofMillis(config.getConnectTimeout()),
+                Duration.ofMillis(config.getStreamIdleTimeout()));
     }
 }

@@ -2,6 +2,7 @@ package dev.camelspark.support.http;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A counting semaphore that never blocks: a caller without a permit leaves its work in a queue, and the work runs
@@ -39,7 +40,11 @@ final class AsyncPermits {
             }
             // the permit passes straight to the next waiter
         }
-        next.run();
+        try {
+            next.run();
+        } catch (RejectedExecutionException e) {
+            // the component is stopping and its waiting calls were already failed: the permit goes nowhere
+        }
     }
 
     synchronized int inUse() {

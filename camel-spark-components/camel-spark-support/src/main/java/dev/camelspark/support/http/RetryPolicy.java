@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +64,10 @@ public final class RetryPolicy {
             return Decision.FAIL; // the deadline bounds the whole call: another attempt would only run past it
         }
         if (kind == CallKind.PAID_CREATE && !provablyNotSent(failure)) {
+            return Decision.FAIL;
+        }
+        if (failure instanceof SocketTimeoutException && !provablyNotSent(failure)) {
+            // the provider is slow, not unreachable: asking again would double the wait (and, for chat, the bill)
             return Decision.FAIL;
         }
         return new Decision(true, backoff(attempt));

@@ -77,6 +77,18 @@ public final class MediaDownloader {
         });
     }
 
+    /**
+     * Stores a body that is itself the media (an audio answer, say) with the same limits as a download: in memory
+     * when small, else a temp file, or the file in the request's directory. Closes the response.
+     */
+    public DownloadedMedia receive(DownloadRequest request, SparkOpenResponse response) throws IOException {
+        try {
+            return store(request, request.url(), response);
+        } finally {
+            response.close();
+        }
+    }
+
     private DownloadedMedia store(DownloadRequest request, URI url, SparkOpenResponse response) throws IOException {
         long declared = response.contentLength();
         if (declared > request.maxSize()) {

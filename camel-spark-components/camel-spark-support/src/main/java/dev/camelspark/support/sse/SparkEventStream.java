@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.error.SparkErrorProperties;
 import dev.camelspark.support.error.SparkStreamException;
 import dev.camelspark.support.http.SparkOpenResponse;
 import org.apache.camel.Exchange;
@@ -40,6 +41,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     private volatile String finishReason;
     private volatile JsonNode usage;
     private volatile int deltas;
+    private volatile Exchange exchange;
 
     public SparkEventStream(String provider, SparkOpenResponse response, boolean lenient, Duration idleTimeout)
             throws IOException {
@@ -52,6 +54,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
 
     /** Closes this stream when the exchange completes, however it completes. */
     public SparkEventStream closeWhenDone(Exchange exchange) {
+        this.exchange = exchange;
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange exchange) {
@@ -64,7 +67,16 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     @Override
     public synchronized boolean hasNext() {
         if (next == null && !finished) {
-            advance();
+            try {
+                advance();
+            } catch (SparkStreamException e) {
+                // the failure surfaces in a later step (split, convertBodyTo), not in the producer: still categorise it
+                Exchange bound = exchange;
+                if (bound != null) {
+                    bound.setProperty(SparkErrorProperties.ERROR_CATEGORY, e.getCategory().name());
+                }
+                throw e;
+            }
         }
         return next != null;
     }

@@ -100,8 +100,17 @@ class RetryPolicyTest {
     }
 
     @Test
-    void failuresAfterTheRequestMayHaveGoneOutAreRetriedForReadsButNeverForPaidCreates() {
-        for (IOException e : new IOException[] { new SocketTimeoutException("Read timed out"),
+    void readTimeoutsAreNotRetried() {
+        // a slow provider is not an unreachable one: a second attempt would double the wait (and a chat's bill)
+        IOException timeout = new SocketTimeoutException("Read timed out");
+        for (CallKind kind : CallKind.values()) {
+            assertThat(RetryPolicy.onIOException(kind, timeout, 1, 2).retry()).as(kind.name()).isFalse();
+        }
+    }
+
+    @Test
+    void brokenConnectionsAreRetriedForReadsButNeverForPaidCreates() {
+        for (IOException e : new IOException[] {
                 new NoHttpResponseException("no answer"), new SocketException("Connection reset") }) {
             assertThat(RetryPolicy.provablyNotSent(e)).as(e.toString()).isFalse();
             assertThat(RetryPolicy.onIOException(READ, e, 1, 2).retry()).as(e.toString()).isTrue();

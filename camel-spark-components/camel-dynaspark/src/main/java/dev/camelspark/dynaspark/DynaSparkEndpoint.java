@@ -1,0 +1,59 @@
+package dev.camelspark.dynaspark;
+
+import dev.camelspark.support.SparkConfiguration;
+import dev.camelspark.support.SparkEndpointSupport;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+/** Generate text, images and speech with DynaSpark (a free wrapper over Pollinations). */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "dynaspark", title = "DynaSpark", syntax = "dynaspark:operation",
+             producerOnly = true, category = { Category.AI }, headersClass = DynaSparkConstants.class)
+public class DynaSparkEndpoint extends SparkEndpointSupport {
+
+    @UriPath(description = "What to generate: text, image or audio (speech).")
+    @Metadata(required = true)
+    private final DynaSparkOperation operation;
+    @UriParam
+    private final DynaSparkConfiguration configuration;
+
+    public DynaSparkEndpoint(String uri, DynaSparkComponent component, DynaSparkOperation operation,
+                             DynaSparkConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return switch (operation) {
+            case text -> new DynaSparkTextProducer(this);
+            case image -> new DynaSparkImageProducer(this);
+            case audio -> new DynaSparkAudioProducer(this);
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("dynaspark: only producers are supported (use it in to(...))");
+    }
+
+    @Override
+    public void validate(SparkConfiguration configuration) {
+        ((DynaSparkConfiguration) configuration).validate(providerName(), operation);
+    }
+
+    public DynaSparkOperation getOperation() {
+        return operation;
+    }
+
+    @Override
+    public DynaSparkConfiguration getConfiguration() {
+        return configuration;
+    }
+}

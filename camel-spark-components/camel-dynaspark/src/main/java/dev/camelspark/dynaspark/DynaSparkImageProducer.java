@@ -1,0 +1,71 @@
+package dev.camelspark.dynaspark;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.SparkConstants;
+import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.http.CallKind;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.http.SparkResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * {@code dynaspark:image}: prompt in, image bytes out (or the URL with {@code download=false}). The image URL is
+ * fetched without the key: DynaSpark keys travel in the query, and the media URL is not the API.
+ */
+class DynaSparkImageProducer extends DynaSparkProducerSupport {
+
+    DynaSparkImageProducer(DynaSparkEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    protected CompletableFuture<?> send(Exchange exchange) {
+        DynaSparkConfiguration config = configurationFor(exchange);
+        String prompt = requiredText(exchange, "prompt");
+        String apiKey = getEndpoint().resolveApiKey(config);
+        SparkRequest request = withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_IMAGE), apiKey)
+                .kind(CallKind.CHAT)
+                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
+                .readTimeout(Duration.ofMillis(config.getRequestTimeout()))
+                .deadline(Duration.ofMillis(config.getRequestTimeout()))
+                .query("user_input", prompt)
+                .query("width", config.getWidth())
+                .query("height", config.getHeight())
+                .query("model", config.getModel())
+                .query("nologo", config.getNologo())
+                .query("seed", config.getSeed())
+                .query("wm", config.getWm())
+                .build();
+        return getEndpoint().getClient().call(request, config.callPolicy(apiKey))
+                .thenCompose(response -> deliver(exchange, config, response, apiKey));
+    }
+
+    private CompletableFuture<Void> deliver(Exchange exchange, DynaSparkConfiguration config, SparkResponse response,
+                                            String apiKey) {
+        setCallHeaders(exchange, response.rateLimit(), response.attempts());
+        JsonNode json = response.json();
+        if (json == null || !json.isObject()) {
+            throw new SparkApiException(provider(), response.status(), null,
+                    "expected a JSON answer with image_url, got " + response.mediaType());
+        }
+        failOnErrorField(json, response.status());
+        String imageUrl = textOf(json, "image_url");
+        if (imageUrl == null || imageUrl.isBlank()) {
+            throw new SparkApiException(provider(), response.status(), null, "the answer has no image_url: " + json);
+        }
+        Message message = exchange.getMessage();
+        setHeaderIfPresent(message, SparkConstants.MODEL, textOf(json, "model"));
+        JsonNode seed = json.get("seed");
+        if (seed != null && seed.canConvertToLong()) {
+            message.setHeader(SparkConstants.SEED, seed.asLong());
+        }
+        String absolute = URI.create(config.getBaseUrl()).resolve(imageUrl).toString();
+        return deliverMedia(exchange, config, absolute, Map.of(), null, apiKey);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.camelspark.dynaspark;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.support.SparkConstants;
+import dev.camelspark.support.error.SparkValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DynaSparkImageTest extends DynaSparkTestSupport {
+
+    @TempDir
+    static Path downloads;
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:image").to("dynaspark:image?width=320&height=200&seed=1234&model=turbo&nologo=true&wm=camel");
+                from("direct:url").to("dynaspark:image?download=false");
+                from("direct:toDisk").to("dynaspark:image?width=64&height=64&downloadDirectory=" + downloads);
+                from("direct:keyed").to("dynaspark:image?width=64&height=64&apiKey=RAW(secret-dyna-key)");
+                from("direct:tiny").to("dynaspark:image?width=64&height=64&maxDownloadSize=10");
+            }
+        };
+    }
+
+    @Test
+    void promptBecomesAPngOfTheAskedSize() throws Exception {
+        Exchange out = send("direct:image", "A camel at sunset");
+
+        assertThat(out.getException()).isNull();
+        byte[] png = out.getMessage().getBody(byte[].class);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(320);
+        assertThat(image.getHeight()).isEqualTo(200);
+        assertThat(out.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class)).isEqualTo("image/png");
+        assertThat(out.getMessage().getHeader(SparkConstants.SEED, Long.class)).isEqualTo(1234L);
+        assertThat(out.getMessage().getHeader(SparkConstants.MODEL, String.class)).isEqualTo("turbo");
+        assertThat(out.getMessage().getHeader(SparkConstants.MEDIA_URL, String.class)).startsWith("http");
+
+        RecordedRequest call = calls("/generate_image").get(0);
+        assertThat(call.queryParam("user_input")).isEqualTo("A camel at sunset");
+        assertThat(call.queryParam("width")).isEqualTo("320");
+        assertThat(call.queryParam("height")).isEqualTo("200");
+        assertThat(call.queryParam("model")).isEqualTo("turbo");
+        assertThat(call.queryParam("nologo")).isEqualTo("true");
+        assertThat(call.queryParam("wm")).isEqualTo("camel");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameImage() {
+        byte[] first = send("direct:image", "A camel at sunset").getMessage().getBody(byte[].class);
+        byte[] second = send("direct:image", "A camel at sunset").getMessage().getBody(byte[].class);
+
+        assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void withoutDownloadTheBodyIsTheUrl() {
+        Exchange out = send("direct:url", "A camel at sunset");
+
+        assertThat(out.getException()).isNull();
+        String url = out.getMessage().getBody(String.class);
+        assertThat(url).startsWith(emulator().url()).endsWith(".png");
+        assertThat(out.getMessage().getHeader(SparkConstants.MEDIA_URL)).isEqualTo(url);
+        assertThat(calls("/generate_image")).hasSize(1);
+        // nothing else was fetched
+        assertThat(emulator().requests(Provider.DYNASPARK)).hasSize(1);
+    }
+
+    @Test
+    void downloadDirectoryGetsTheFile() throws Exception {
+        Exchange out = send("direct:toDisk", "A camel at sunset");
+
+        assertThat(out.getException()).isNull();
+        File file = out.getMessage().getBody(File.class);
+        assertThat(file.toPath().getParent()).isEqualTo(downloads);
+        assertThat(ImageIO.read(file).getWidth()).isEqualTo(64);
+        try (var listing = Files.list(downloads)) {
+            assertThat(listing.filter(p -> p.getFileName().toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    @Test
+    void theImageDownloadNeverCarriesTheKey() {
+        Exchange out = send("direct:keyed", "A camel at sunset");
+
+        assertThat(out.getException()).isNull();
+        assertThat(calls("/generate_image").get(0).queryParam("api_key")).isEqualTo("secret-dyna-key");
+        RecordedRequest download = emulator().requests(Provider.DYNASPARK).stream()
+                .filter(r -> r.path().endsWith(".png")).findFirst().orElseThrow();
+        assertThat(download.query()).doesNotContainKey("api_key");
+        assertThat(download.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
+    }
+
+    @Test
+    void mediaLargerThanMaxDownloadSizeFails() {
+        Exchange out = send("direct:tiny", "A camel at sunset");
+
+        assertThat(out.getException()).hasMessageContaining("maxDownloadSize");
+    }
+
+    @Test
+    void anImageModelOutsideTheListFailsBeforeAnyCall() {
+        Exchange out = template.send("direct:url", e -> {
+            e.getMessage().setBody("A camel");
+            e.getMessage().setHeader(DynaSparkConstants.OVERRIDE_MODEL, "dall-e");
+        });
+
+        assertThat(out.getException()).isInstanceOf(SparkValidationException.class)
+                .hasMessageContaining("model").hasMessageContaining("dall-e").hasMessageContaining("flux, turbo, gptimage");
+        assertThat(emulator().requests(Provider.DYNASPARK)).isEmpty();
+    }
+}

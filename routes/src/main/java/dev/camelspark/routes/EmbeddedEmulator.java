@@ -1,0 +1,57 @@
+package dev.camelspark.routes;
+
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.SparkEmulator;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts spark-emulator inside the application when {@code spark.emulator.enabled=true} (the default profile) and
+ * publishes its base URLs as {@code spark.emulator.url} and {@code spark.emulator.<provider>.url}, which the
+ * {@code camel.component.*.base-url} settings point at. So the application runs offline, with no key.
+ * <p>
+ * A configuration class rather than a main listener: Camel Main runs configuration classes after
+ * {@code application.properties} is loaded and before it binds the component options, which is the moment the
+ * emulator's URLs must exist.
+ */
+public class EmbeddedEmulator implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEmulator.class);
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        PropertiesComponent properties = camelContext.getPropertiesComponent();
+        boolean enabled = properties.resolveProperty("spark.emulator.enabled").map(Boolean::parseBoolean).orElse(false);
+        if (!enabled || camelContext.getRegistry().lookupByName("sparkEmulator") != null) {
+            return;
+        }
+        int port = properties.resolveProperty("spark.emulator.port").map(Integer::parseInt).orElse(8089);
+        SparkEmulator emulator = SparkEmulator.builder().port(port).build().start();
+        properties.addOverrideProperty("spark.emulator.url", emulator.url());
+        for (Provider provider : emulator.providers()) {
+            properties.addOverrideProperty("spark.emulator." + provider.id() + ".url", emulator.baseUrl(provider));
+        }
+        camelContext.getRegistry().bind("sparkEmulator", emulator);
+        // stopped with the context, after the routes
+        camelContext.addService(new EmulatorService(emulator), true, false);
+        LOG.info("spark-emulator running in-process at {} (spark.emulator.enabled=false uses the real services)",
+                emulator.url());
+    }
+
+    private static final class EmulatorService extends ServiceSupport {
+        private final SparkEmulator emulator;
+
+        EmulatorService(SparkEmulator emulator) {
+            this.emulator = emulator;
+        }
+
+        @Override
+        protected void doStop() {
+            emulator.close();
+        }
+    }
+}
