@@ -32,7 +32,11 @@ final class DownloadGuard {
             return null;
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            if (api != null && sameAddresses(addresses, api.getHost())) {
+                return null; // the API's own host under another name (localhost and 127.0.0.1, say)
+            }
+            for (InetAddress address : addresses) {
                 if (isPrivate(address)) {
                     return "host " + host + " is a private, loopback or link-local address (" + address.getHostAddress()
                            + "); add it to allowedDownloadHosts if it is trusted";
@@ -42,6 +46,23 @@ final class DownloadGuard {
             return "host " + host + " cannot be resolved";
         }
         return null;
+    }
+
+    private static boolean sameAddresses(InetAddress[] media, String apiHost) {
+        if (apiHost == null || apiHost.isEmpty()) {
+            return false;
+        }
+        try {
+            Set<InetAddress> api = Set.of(InetAddress.getAllByName(apiHost));
+            for (InetAddress address : media) {
+                if (api.contains(address)) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            // an API host that does not resolve shares no address with anything
+        }
+        return false;
     }
 
     /** Whether the key may go to this URL: same scheme, host and port as the API. */
