@@ -1,6 +1,7 @@
 package dev.camelspark.support.testcomponent;
 
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.error.SparkErrorProperties;
@@ -31,13 +32,17 @@ class SparkMediaDeliveryTest {
 
     private final HttpTestServer api = new HttpTestServer();
     private final HttpTestServer cdn = new HttpTestServer();
+    /** What the API answers as the media URL. */
+    private final AtomicReference<String> mediaUrl = new AtomicReference<>();
     private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeEach
     void setUp() throws Exception {
         cdn.on("/img/a.png", e -> HttpTestServer.respond(e, 200, PNG, "Content-Type", "image/png"));
-        api.on("/api/generate", json("{\"url\":\"" + cdn.url() + "/img/a.png\"}"));
+        mediaUrl.set(cdn.url() + "/img/a.png");
+        api.on("/api/generate", e -> HttpTestServer.respond(e, 200, "{\"url\":\"" + mediaUrl.get() + "\"}",
+                "Content-Type", "application/json"));
         TestSparkComponent component = new TestSparkComponent();
         component.getConfiguration().setBaseUrl(api.localhostUrl() + "/api");
         component.getConfiguration().setApiKey("sk-media");
@@ -85,6 +90,8 @@ class SparkMediaDeliveryTest {
 
     @Test
     void aPrivateCdnThatIsNotAllowedFailsAsValidation() {
+        // 127.0.0.2 is loopback but not the API's host (localhost = 127.0.0.1, which counts as the API's own)
+        mediaUrl.set("http://127.0.0.2:" + cdn.port() + "/img/a.png");
         Exchange e = template.send("direct:refused", x -> x.getMessage().setBody("a cat"));
         assertThat(e.getException()).isInstanceOf(SparkValidationException.class).hasMessageContaining("allowedDownloadHosts");
         assertThat(e.getProperty(SparkErrorProperties.ERROR_CATEGORY)).isEqualTo("VALIDATION");
