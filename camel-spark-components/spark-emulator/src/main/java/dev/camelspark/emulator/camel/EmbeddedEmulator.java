@@ -1,4 +1,4 @@
-package dev.camelspark.routes;
+package dev.camelspark.emulator.camel;
 
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.SparkEmulator;
@@ -10,9 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts spark-emulator inside the application when {@code spark.emulator.enabled=true} (the default profile) and
+ * Starts spark-emulator inside a Camel Main application (or Camel JBang) when {@code spark.emulator.enabled=true}, on
+ * {@code spark.emulator.port} (8089; 0 picks a free one), and
  * publishes its base URLs as {@code spark.emulator.url} and {@code spark.emulator.<provider>.url}, which the
- * {@code camel.component.*.base-url} settings point at. So the application runs offline, with no key.
+ * {@code camel.component.*.base-url} settings point at, so an application runs offline, with no key:
+ * <pre>
+ * camel.main.configuration-classes = dev.camelspark.emulator.camel.EmbeddedEmulator
+ * spark.emulator.enabled = true
+ * camel.component.dynaspark.base-url = {{spark.emulator.dynaspark.url}}
+ * </pre>
  * <p>
  * A configuration class rather than a main listener: Camel Main runs configuration classes after
  * {@code application.properties} is loaded and before it binds the component options, which is the moment the
