@@ -59,6 +59,7 @@ public final class SparkEmulator implements AutoCloseable {
     private final EmulatorClock clock = new EmulatorClock();
     private final EmulatorSettings settings = new EmulatorSettings();
     private final Faults faults = new Faults();
+    private final TaskRules taskRules = new TaskRules();
     private final RequestLog requests;
     private final Map<Provider, ProviderApi> apis = new EnumMap<>(Provider.class);
     private final EmulatorContext context;
@@ -76,7 +77,7 @@ public final class SparkEmulator implements AutoCloseable {
                 // no .vertx cache folder in the user's working directory
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
-        this.context = new EmulatorContext(vertx, clock, settings, faults, requests);
+        this.context = new EmulatorContext(vertx, clock, settings, faults, requests, taskRules);
         for (Function<EmulatorContext, ProviderApi> factory : b.providers) {
             ProviderApi api = factory.apply(context);
             apis.put(api.provider(), api);
@@ -177,6 +178,15 @@ public final class SparkEmulator implements AutoCloseable {
         return requests;
     }
 
+    /**
+     * How the next generation tasks end (Spark Dream, NeoSpark): without a rule they complete after the provider's
+     * configured durations; {@code tasks().add(TaskRule.fail("003019095", "Internal generation error").times(1))}
+     * makes the next one fail, {@code TaskRule.stuck()} never finish.
+     */
+    public TaskRules tasks() {
+        return taskRules;
+    }
+
     public List<RecordedRequest> requests(Provider provider) {
         return requests.of(provider);
     }
@@ -216,11 +226,12 @@ public final class SparkEmulator implements AutoCloseable {
     }
 
     /**
-     * Back to the state right after start: no faults, empty request log, fresh rate-limit counters, no generated media,
-     * clock on real time, settings as the builder configured them.
+     * Back to the state right after start: no faults, no task rules, empty request log, fresh rate-limit counters and
+     * balances, no tasks or generated media, clock on real time, settings as the builder configured them.
      */
     public void reset() {
         faults.clear();
+        taskRules.clear();
         requests.clear();
         clock.reset();
         try {

@@ -16,6 +16,7 @@ import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.ProviderSettings;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.emulator.SparkEmulator;
+import dev.camelspark.emulator.TaskRule;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.Responses;
 import io.vertx.core.Handler;
@@ -55,6 +56,20 @@ public final class ControlApi {
                 rc.response().setStatusCode(204).end();
             } else {
                 Responses.json(rc, 404, Map.of("error", "No fault " + rc.pathParam("id")));
+            }
+        });
+
+        r.get("/task-rules").handler(rc -> Responses.json(rc, 200, emulator.tasks().list()));
+        r.post("/task-rules").handler(guard(this::addTaskRules));
+        r.delete("/task-rules").handler(rc -> {
+            emulator.tasks().clear();
+            rc.response().setStatusCode(204).end();
+        });
+        r.delete("/task-rules/:id").handler(rc -> {
+            if (emulator.tasks().remove(rc.pathParam("id"))) {
+                rc.response().setStatusCode(204).end();
+            } else {
+                Responses.json(rc, 404, Map.of("error", "No task rule " + rc.pathParam("id")));
             }
         });
 
@@ -114,6 +129,22 @@ public final class ControlApi {
             Responses.json(rc, 201, Map.of("ids", ids));
         } else {
             Responses.json(rc, 201, Map.of("id", emulator.faults().add(Json.MAPPER.treeToValue(body, Fault.class))));
+        }
+    }
+
+    /** One task rule or an array of them; answers the ids in the same order. */
+    private void addTaskRules(RoutingContext rc) throws IOException {
+        JsonNode body = requireBody(rc);
+        if (body.isArray()) {
+            List<TaskRule> parsed = new ArrayList<>();
+            for (JsonNode n : body) {
+                parsed.add(Json.MAPPER.treeToValue(n, TaskRule.class));
+            }
+            List<String> ids = new ArrayList<>();
+            parsed.forEach(t -> ids.add(emulator.tasks().add(t)));
+            Responses.json(rc, 201, Map.of("ids", ids));
+        } else {
+            Responses.json(rc, 201, Map.of("id", emulator.tasks().add(Json.MAPPER.treeToValue(body, TaskRule.class))));
         }
     }
 

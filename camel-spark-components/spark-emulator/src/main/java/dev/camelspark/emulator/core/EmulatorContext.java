@@ -9,10 +9,14 @@ import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.ProviderSettings;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.emulator.RequestLog;
+import dev.camelspark.emulator.TaskRules;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
-/** What a provider implementation gets from the emulator: Vert.x, the clock, settings, faults and the request log. */
+/**
+ * What a provider implementation gets from the emulator: Vert.x, the clock, settings, faults, task rules and the
+ * request log.
+ */
 public final class EmulatorContext {
 
     static final String RECORD_KEY = "spark-emulator.request";
@@ -23,14 +27,16 @@ public final class EmulatorContext {
     private final EmulatorSettings settings;
     private final Faults faults;
     private final RequestLog requests;
+    private final TaskRules taskRules;
 
     public EmulatorContext(Vertx vertx, EmulatorClock clock, EmulatorSettings settings, Faults faults,
-            RequestLog requests) {
+            RequestLog requests, TaskRules taskRules) {
         this.vertx = vertx;
         this.clock = clock;
         this.settings = settings;
         this.faults = faults;
         this.requests = requests;
+        this.taskRules = taskRules;
     }
 
     public Vertx vertx() {
@@ -51,6 +57,11 @@ public final class EmulatorContext {
 
     public RequestLog requests() {
         return requests;
+    }
+
+    /** How the next generation tasks end (providers with tasks look a rule up when they create one). */
+    public TaskRules taskRules() {
+        return taskRules;
     }
 
     /** The provider's own token delay, else the global one. */

@@ -1,0 +1,77 @@
+package dev.camelspark.emulator.core;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.camelspark.emulator.EmulatorClock;
+
+/**
+ * The tasks of one provider: created with a plan, read (their status computed from the emulator clock), cancelled.
+ * Thread-safe; reads never block.
+ *
+ * @param <P> what the provider keeps of each request
+ */
+public final class TaskBoard<P> {
+
+    /** Beyond this many tasks, finished ones are forgotten (oldest first is not needed: any finished one will do). */
+    private static final int MAX_TASKS = 100_000;
+
+    private final EmulatorClock clock;
+    private final String idPrefix;
+    private final Map<String, EmulatedTask<P>> tasks = new ConcurrentHashMap<>();
+
+    /** @param idPrefix what every id starts with, e.g. {@code task-} */
+    public TaskBoard(EmulatorClock clock, String idPrefix) {
+        this.clock = clock;
+        this.idPrefix = idPrefix;
+    }
+
+    /** Creates a task that starts now on the emulator clock. */
+    public EmulatedTask<P> create(String owner, TaskPlan plan, P request) {
+        if (tasks.size() >= MAX_TASKS) {
+            tasks.values().removeIf(t -> t.view(clock.now()).isFinal());
+        }
+        String id = idPrefix + randomHex();
+        EmulatedTask<P> task = new EmulatedTask<>(id, owner, clock.now(), plan, request);
+        tasks.put(id, task);
+        return task;
+    }
+
+    /** The task with this id when {@code owner} created it: other keys get nothing, as from the real services. */
+    public Optional<EmulatedTask<P>> get(String id, String owner) {
+        EmulatedTask<P> task = tasks.get(id);
+        if (task == null || owner != null && !owner.equals(task.owner())) {
+            return Optional.empty();
+        }
+        return Optional.of(task);
+    }
+
+    /** The task as it stands now. */
+    public TaskView view(EmulatedTask<P> task) {
+        return task.view(clock.now());
+    }
+
+    /** Cancels a running task now; false when it had already finished. */
+    public boolean cancel(EmulatedTask<P> task) {
+        return task.cancel(clock.now());
+    }
+
+    public boolean remove(String id) {
+        return tasks.remove(id) != null;
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+
+    public void clear() {
+        tasks.clear();
+    }
+
+    private static String randomHex() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE).substring(0, 8);
+    }
+}
