@@ -1,5 +1,6 @@
 package dev.camelspark.support;
 
+import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.media.MediaDownloader;
 import org.apache.camel.support.DefaultEndpoint;
@@ -25,6 +26,20 @@ public abstract class SparkEndpointSupport extends DefaultEndpoint {
     /** The key for calls made with this configuration: its own, else the environment variable. */
     public String resolveApiKey(SparkConfiguration configuration) {
         return getComponent().resolveApiKey(configuration.getApiKey());
+    }
+
+    /**
+     * The key for calls made with this configuration, for providers that refuse calls without one: fails, before any
+     * call, naming the option and the environment variable when neither is set.
+     */
+    public String requireApiKey(SparkConfiguration configuration) {
+        String key = resolveApiKey(configuration);
+        if (key == null) {
+            throw new SparkValidationException(providerName(), 0, null, "no API key: set option apiKey or environment variable "
+                    + getComponent().apiKeyEnvironmentVariable() + "; the " + providerName()
+                    + " API refuses calls without one");
+        }
+        return key;
     }
 
     public SparkApiClient getClient() {

@@ -1,5 +1,6 @@
 package dev.camelspark.support;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,10 +8,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkErrorProperties;
+import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.error.SparkValidationException;
+import dev.camelspark.support.http.CallPolicy;
+import dev.camelspark.support.http.DefaultErrorDecoder;
 import dev.camelspark.support.http.RateLimitInfo;
+import dev.camelspark.support.http.SparkOpenResponse;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.media.DownloadRequest;
+import dev.camelspark.support.sse.SparkEventStream;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -75,6 +84,64 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                     "a non-empty " + what, null);
         }
         return text;
+    }
+
+    /**
+     * Sets the timeouts of a call: a streamed answer may rightly take long in all, so only a silence longer than
+     * {@code streamIdleTimeout} fails it; any other answer must be complete within {@code requestTimeout}.
+     */
+    protected static SparkRequest.Builder withTimeouts(SparkRequest.Builder request, SparkConfiguration config,
+                                                       boolean streamed) {
+        request.connectTimeout(Duration.ofMillis(config.getConnectTimeout()));
+        if (streamed) {
+            return request.readTimeout(Duration.ofMillis(config.getStreamIdleTimeout()));
+        }
+        return request.readTimeout(Duration.ofMillis(config.getRequestTimeout()))
+                .deadline(Duration.ofMillis(config.getRequestTimeout()));
+    }
+
+    /**
+     * Sends a streamed call and makes its event stream the body, delivered to the route as it arrives and closed when
+     * the exchange completes. An answer that is not {@code text/event-stream} fails the exchange (with the provider's
+     * message when it has one), since the route is waiting for deltas.
+     *
+     * @return the stream, already the body, for the caller to add {@link SparkEventStream#whenComplete}
+     */
+    protected CompletableFuture<SparkEventStream> openEventStream(Exchange exchange, SparkRequest request,
+                                                                  CallPolicy policy, SparkConfiguration config,
+                                                                  boolean lenient) {
+        return getEndpoint().getClient().open(request, policy).thenApply(response -> {
+            setCallHeaders(exchange, response.rateLimit(), response.attempts());
+            try {
+                if (!"text/event-stream".equals(response.mediaType())) {
+                    throw notAStream(response);
+                }
+                SparkEventStream stream = new SparkEventStream(provider(), response, lenient,
+                        Duration.ofMillis(config.getStreamIdleTimeout()));
+                exchange.getMessage().setBody(stream.closeWhenDone(exchange));
+                return stream;
+            } catch (IOException e) {
+                response.close();
+                throw new SparkTransportException(provider(), request.describe() + " failed: " + e.getMessage(), true, e);
+            } catch (RuntimeException e) {
+                response.close();
+                throw e;
+            }
+        });
+    }
+
+    private SparkApiException notAStream(SparkOpenResponse response) throws IOException {
+        return unexpectedAnswer(response.readFully(64 * 1024), "an event stream (text/event-stream)");
+    }
+
+    /**
+     * A successful answer without what the API promises ({@code expected}); it fails with the provider's message when
+     * it carries one, since some APIs answer 200 with an {@code error} field.
+     */
+    protected SparkApiException unexpectedAnswer(SparkResponse answer, String expected) {
+        DefaultErrorDecoder.ErrorBody said = DefaultErrorDecoder.ErrorBody.of(answer.json(), answer.bodyAsString());
+        return new SparkApiException(provider(), answer.status(), said.code(),
+                "expected " + expected + " but the answer (" + answer.mediaType() + ") was: " + said.message());
     }
 
     /** Surfaces the rate-limit state and the attempt count of a call. */

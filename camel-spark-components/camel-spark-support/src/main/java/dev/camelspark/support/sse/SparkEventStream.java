@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkErrorProperties;
 import dev.camelspark.support.error.SparkStreamException;
+import dev.camelspark.support.http.RateLimitInfo;
 import dev.camelspark.support.http.SparkOpenResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -42,6 +44,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     private volatile JsonNode usage;
     private volatile int deltas;
     private volatile Exchange exchange;
+    private volatile Consumer<SparkEventStream> onComplete;
 
     public SparkEventStream(String provider, SparkOpenResponse response, boolean lenient, Duration idleTimeout)
             throws IOException {
@@ -61,6 +64,16 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
                 close();
             }
         });
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, on the thread that reads, when the stream has been read to its end without failure
+     * ({@code [DONE]}, or the end of the input when lenient): the moment what only the last chunks carry (finish
+     * reason, usage) is known. A stream that fails or is closed before its end never runs it.
+     */
+    public SparkEventStream whenComplete(Consumer<SparkEventStream> action) {
+        this.onComplete = action;
         return this;
     }
 
@@ -108,6 +121,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
                 if (event.isDone()) {
                     completed = true;
                     finish();
+                    runOnComplete();
                     return;
                 }
                 SseChunk chunk = SseChunk.parse(event.data());
@@ -128,6 +142,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
                 throw new SparkStreamException(provider,
                         "the stream ended without [DONE] after " + deltas + " deltas: the answer is truncated", null);
             }
+            runOnComplete();
         } catch (SocketTimeoutException e) {
             finish();
             throw new SparkStreamException(provider,
@@ -140,6 +155,14 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
             if (!closedByUs) {
                 throw new SparkStreamException(provider, "the stream broke after " + deltas + " deltas: " + e, e);
             }
+        }
+    }
+
+    private void runOnComplete() {
+        Consumer<SparkEventStream> action = onComplete;
+        onComplete = null;
+        if (action != null) {
+            action.accept(this);
         }
     }
 
@@ -205,6 +228,11 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
 
     public int getAttempts() {
         return response.attempts();
+    }
+
+    /** The rate-limit headers of the response that carries the stream. */
+    public RateLimitInfo getRateLimit() {
+        return response.rateLimit();
     }
 
     @Override

@@ -183,6 +183,42 @@ class SparkEventStreamTest {
     }
 
     @Test
+    void whenCompleteRunsOnceAtDoneWithWhatOnlyTheLastChunkTold() throws Exception {
+        server = new RawHttpServer(c -> {
+            c.readRequest();
+            c.eventStreamHead().write(deltaEvent("a"))
+                    .write("data: {\"id\":\"chat-1\",\"choices\":[{\"delta\":{},\"finish_reason\":\"length\"}],"
+                           + "\"usage\":{\"total_tokens\":12}}\n\n")
+                    .write("data: [DONE]\n\n");
+            c.awaitClientClose(LONG);
+        });
+        SparkEventStream stream = open(false, LONG);
+        List<String> seen = new ArrayList<>();
+        stream.whenComplete(s -> seen.add(s.getFinishReason() + " " + s.getUsage().get("total_tokens") + " " + s.getId()));
+
+        assertThat(stream.next()).isEqualTo("a");
+        assertThat(seen).as("not before the end").isEmpty();
+        assertThat(stream.hasNext()).isFalse();
+        assertThat(stream.hasNext()).isFalse();
+        assertThat(seen).containsExactly("length 12 chat-1");
+    }
+
+    @Test
+    void whenCompleteRunsAtALenientEndButNeverForAFailedStream() throws Exception {
+        server = new RawHttpServer(c -> {
+            c.readRequest();
+            c.eventStreamHead().write(deltaEvent("a")).write(deltaEvent("b"));
+        });
+        List<String> seen = new ArrayList<>();
+        SparkEventStream lenient = open(true, LONG).whenComplete(s -> seen.add("lenient"));
+        SparkEventStream strict = open(false, LONG).whenComplete(s -> seen.add("strict"));
+
+        assertThat(lenient.readAll()).isEqualTo("ab");
+        assertThatThrownBy(strict::readAll).isInstanceOf(SparkStreamException.class);
+        assertThat(seen).containsExactly("lenient");
+    }
+
+    @Test
     void halfAnEventAtTheEndNeverBecomesContent() throws Exception {
         server = new RawHttpServer(c -> {
             c.readRequest();
