@@ -1,0 +1,52 @@
+package dev.camelspark.sparkgpt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.http.CallKind;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.http.SparkResponse;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code sparkgpt:chat}: the message in, the trained model's answer out; with {@code stream=true} a stream of deltas
+ * from {@code /api/askoutsideStream} (which carries no id, model, finish reason or usage).
+ */
+class SparkGptChatProducer extends SparkGptProducerSupport {
+
+    SparkGptChatProducer(SparkGptEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    protected CompletableFuture<?> send(Exchange exchange) {
+        SparkGptConfiguration config = configurationFor(exchange);
+        String message = requiredText(exchange, "message");
+        String apiKey = getEndpoint().requireApiKey(config);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model_id", config.getModelId());
+        body.put("user", message);
+        if (config.isStream()) {
+            body.put("stream", true);
+            SparkRequest request = post(config, ASK_STREAM, apiKey, body, CallKind.CHAT, true);
+            return openEventStream(exchange, request, config.callPolicy(apiKey), config, config.isLenientStream())
+                    .thenAccept(stream -> setModelHeaders(exchange, config, stream.getRateLimit()));
+        }
+        SparkRequest request = post(config, ASK, apiKey, body, CallKind.CHAT, false);
+        return getEndpoint().getClient().call(request, config.callPolicy(apiKey))
+                .thenAccept(answer -> readAnswer(exchange, config, answer));
+    }
+
+    /** {@code {"message": {"role": "assistant", "content": "..."}}}: the content is the body. */
+    private void readAnswer(Exchange exchange, SparkGptConfiguration config, SparkResponse answer) {
+        JsonNode content = answer.json() == null ? null : answer.json().path("message").path("content");
+        if (content == null || !content.isTextual()) {
+            throw unexpectedAnswer(answer, "{\"message\": {\"content\": ...}}");
+        }
+        exchange.getMessage().setBody(content.asText());
+        setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
+        setModelHeaders(exchange, config, answer.rateLimit());
+    }
+}

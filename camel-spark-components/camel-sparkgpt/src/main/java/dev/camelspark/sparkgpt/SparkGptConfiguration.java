@@ -1,0 +1,77 @@
+package dev.camelspark.sparkgpt;
+
+import dev.camelspark.support.SparkChecks;
+import dev.camelspark.support.SparkConfiguration;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/** Options of the {@code sparkgpt:} component: the SparkGPT parameters, plus the shared ones. */
+@Configurer
+@UriParams
+public class SparkGptConfiguration extends SparkConfiguration {
+
+    public static final String DEFAULT_BASE_URL = "https://sparkgpt.ai";
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL,
+              description = "The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.")
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "producer", description = "The id of your trained model (the API's model_id), a positive integer.")
+    @Metadata(required = true)
+    private Integer modelId;
+    @UriParam(label = "producer,chat", defaultValue = "false",
+              description = "Stream the answer (/api/askoutsideStream): the body is then an Iterator<String> of deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.")
+    private boolean stream;
+    @UriParam(label = "producer,chat", defaultValue = "false",
+              description = "Accept a stream that ends without [DONE] instead of failing it as truncated.")
+    private boolean lenientStream;
+
+    /** Checks every option (both operations need the model), naming option, value and what is allowed. */
+    @Override
+    public void validate(String provider) {
+        super.validate(provider);
+        SparkChecks.of(provider)
+                .that(modelId != null, "modelId", "(not set)", "the id of your trained model, a positive integer (required)")
+                .atLeast("modelId", modelId, 1);
+    }
+
+    @Override
+    public SparkGptConfiguration copy() {
+        return (SparkGptConfiguration) super.copy();
+    }
+
+    @Override
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Integer getModelId() {
+        return modelId;
+    }
+
+    public void setModelId(Integer modelId) {
+        this.modelId = modelId;
+    }
+
+    public boolean isStream() {
+        return stream;
+    }
+
+    public void setStream(boolean stream) {
+        this.stream = stream;
+    }
+
+    public boolean isLenientStream() {
+        return lenientStream;
+    }
+
+    public void setLenientStream(boolean lenientStream) {
+        this.lenientStream = lenientStream;
+    }
+}

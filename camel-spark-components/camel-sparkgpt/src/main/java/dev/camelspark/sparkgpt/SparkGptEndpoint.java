@@ -1,0 +1,62 @@
+package dev.camelspark.sparkgpt;
+
+import dev.camelspark.support.SparkEndpointSupport;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+/** Chat with a model trained on SparkGPT, plain or streamed, and read its training questions and answers. */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "sparkgpt", title = "SparkGPT", syntax = "sparkgpt:operation",
+             producerOnly = true, category = { Category.AI }, headersClass = SparkGptConstants.class)
+public class SparkGptEndpoint extends SparkEndpointSupport {
+
+    @UriPath(description = "What to do: chat (message in, answer out) or training-data (the model's training Q&A).",
+             enums = "chat,training-data")
+    @Metadata(required = true)
+    private final String operation;
+    @UriParam
+    private final SparkGptConfiguration configuration;
+    private final SparkGptOperation kind;
+
+    public SparkGptEndpoint(String uri, SparkGptComponent component, SparkGptOperation kind,
+                            SparkGptConfiguration configuration) {
+        super(uri, component);
+        this.kind = kind;
+        this.operation = kind.uriName();
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return switch (kind) {
+            case chat -> new SparkGptChatProducer(this);
+            case trainingData -> new SparkGptTrainingDataProducer(this);
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("sparkgpt: only producers are supported (use it in to(...))");
+    }
+
+    /** Options first, then the key: SparkGPT refuses every call without one, so a route without one fails to start. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        requireApiKey(configuration);
+    }
+
+    public SparkGptOperation getOperation() {
+        return kind;
+    }
+
+    @Override
+    public SparkGptConfiguration getConfiguration() {
+        return configuration;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.camelspark.sparkgpt;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.http.CallKind;
+import dev.camelspark.support.http.SparkJson;
+import dev.camelspark.support.http.SparkResponse;
+import org.apache.camel.Exchange;
+
+/** {@code sparkgpt:training-data}: the model's training questions and answers, as a {@code List<TrainingRecord>}. */
+class SparkGptTrainingDataProducer extends SparkGptProducerSupport {
+
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final List<Function<String, LocalDateTime>> CREATED_AT_FORMS = List.of(
+            text -> LocalDateTime.parse(text, CREATED_AT),
+            LocalDateTime::parse,
+            text -> OffsetDateTime.parse(text).toLocalDateTime());
+
+    SparkGptTrainingDataProducer(SparkGptEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    protected CompletableFuture<?> send(Exchange exchange) {
+        SparkGptConfiguration config = configurationFor(exchange);
+        String apiKey = getEndpoint().requireApiKey(config);
+        return getEndpoint().getClient()
+                .call(post(config, MODEL_TRAIN, apiKey, Map.of("model_id", config.getModelId()), CallKind.READ, false),
+                        config.callPolicy(apiKey))
+                .thenAccept(answer -> {
+                    exchange.getMessage().setBody(records(answer));
+                    setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
+                    setModelHeaders(exchange, config, answer.rateLimit());
+                });
+    }
+
+    private List<TrainingRecord> records(SparkResponse answer) {
+        JsonNode json = answer.json();
+        if (json == null || !json.isArray()) {
+            throw unexpectedAnswer(answer, "a JSON array of training records");
+        }
+        List<TrainingRecord> records = new ArrayList<>(json.size());
+        for (JsonNode entry : json) {
+            records.add(new TrainingRecord(entry.path("id").asLong(), entry.path("model_id").asInt(),
+                    SparkJson.text(entry, "question"), SparkJson.text(entry, "answer"),
+                    createdAt(SparkJson.text(entry, "created_at"))));
+        }
+        return records;
+    }
+
+    /** {@code YYYY-MM-DD HH:MM:SS} as the contract says; ISO forms are taken too; anything else gives {@code null}. */
+    static LocalDateTime createdAt(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (Function<String, LocalDateTime> form : CREATED_AT_FORMS) {
+            try {
+                return form.apply(text.trim());
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+}
