@@ -124,8 +124,11 @@ public class SparkStreamApi implements ProviderApi {
 
         String id = "chat-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         long created = ctx.clock().epochSecond();
+        ObjectNode usage = Json.object().put("prompt_tokens", promptTokens).put("completion_tokens", tokens.size())
+                .put("total_tokens", total);
         if (req.stream()) {
-            SseStream.start(ctx, rc, settings, OpenAiChunks.of(id, created, req.model(), tokens, finish), true);
+            // the last chunk carries the usage, so a streaming client learns what the answer cost
+            SseStream.start(ctx, rc, settings, OpenAiChunks.of(id, created, req.model(), tokens, finish, usage), true);
             return;
         }
         ObjectNode out = Json.object().put("id", id).put("object", "chat.completion").put("created", created)
@@ -134,8 +137,7 @@ public class SparkStreamApi implements ProviderApi {
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
         choice.put("finish_reason", finish);
-        out.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", tokens.size())
-                .put("total_tokens", total);
+        out.set("usage", usage);
         Responses.json(rc, 200, out);
     }
 

@@ -109,6 +109,20 @@ class SparkStreamTest {
     }
 
     @Test
+    void theLastChunkOfAStreamCarriesTheSameUsageAsTheWholeAnswer() {
+        JsonNode whole = HttpAccess.json(chat(HELLO + ", \"max_tokens\": 8}")).get("usage");
+        List<String> data = HttpAccess.sseData(chat(HELLO + ", \"stream\": true, \"max_tokens\": 8}").body());
+
+        JsonNode last = Json.parseOrNull(data.get(data.size() - 2));
+        assertThat(last.get("usage")).isEqualTo(whole);
+        assertThat(whole.get("total_tokens").asInt())
+                .isEqualTo(whole.get("prompt_tokens").asInt() + whole.get("completion_tokens").asInt());
+        for (String d : data.subList(0, data.size() - 2)) {
+            assertThat(Json.parseOrNull(d).has("usage")).isFalse();
+        }
+    }
+
+    @Test
     void streamArrivesIncrementally() throws Exception {
         SparkEmulator emu = EMULATOR.emulator();
         emu.sparkstream().tokenDelay(Duration.ofMillis(25));
