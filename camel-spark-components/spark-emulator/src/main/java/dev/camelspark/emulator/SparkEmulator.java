@@ -26,6 +26,7 @@ import dev.camelspark.emulator.core.ProviderCatalog;
 import dev.camelspark.emulator.core.ProviderRouter;
 import dev.camelspark.emulator.core.Responses;
 import dev.camelspark.emulator.dynaspark.DynaSparkSettings;
+import dev.camelspark.emulator.neospark.NeoSparkSettings;
 import dev.camelspark.emulator.sparkgpt.SparkGptSettings;
 import dev.camelspark.emulator.sparkstream.SparkStreamSettings;
 import io.vertx.core.Vertx;
@@ -225,6 +226,10 @@ public final class SparkEmulator implements AutoCloseable {
         return settings(Provider.SPARKSTREAM, SparkStreamSettings.class);
     }
 
+    public NeoSparkSettings neospark() {
+        return settings(Provider.NEOSPARK, NeoSparkSettings.class);
+    }
+
     /**
      * Back to the state right after start: no faults, no task rules, empty request log, fresh rate-limit counters and
      * balances, no tasks or generated media, clock on real time, settings as the builder configured them.
@@ -341,6 +346,10 @@ public final class SparkEmulator implements AutoCloseable {
 
         public Builder sparkstream(Consumer<SparkStreamSettings> customizer) {
             return configure(Provider.SPARKSTREAM, s -> customizer.accept((SparkStreamSettings) s));
+        }
+
+        public Builder neospark(Consumer<NeoSparkSettings> customizer) {
+            return configure(Provider.NEOSPARK, s -> customizer.accept((NeoSparkSettings) s));
         }
 
         /** Adds a provider implementation (replacing the built-in one for the same provider). */

@@ -34,6 +34,11 @@ public final class Balances {
         return new Charge(allowed, available, cost);
     }
 
+    /** Gives back what a charge took (NeoSpark refunds a task that failed or was cancelled). */
+    public synchronized void refund(String key, BigDecimal amount) {
+        spent.merge(key, amount.negate(), BigDecimal::add);
+    }
+
     public synchronized BigDecimal available(String key) {
         return startingBalance.apply(key).subtract(spent.getOrDefault(key, BigDecimal.ZERO));
     }

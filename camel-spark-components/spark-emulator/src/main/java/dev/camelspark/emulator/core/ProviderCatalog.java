@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.camelspark.emulator.dynaspark.DynaSparkApi;
+import dev.camelspark.emulator.neospark.NeoSparkApi;
 import dev.camelspark.emulator.sparkdream.SparkDreamApi;
 import dev.camelspark.emulator.sparkgpt.SparkGptApi;
 import dev.camelspark.emulator.sparkstream.SparkStreamApi;
@@ -15,6 +16,6 @@ public final class ProviderCatalog {
     }
 
     public static List<Function<EmulatorContext, ProviderApi>> defaults() {
-        return List.of(DynaSparkApi::new, SparkGptApi::new, SparkStreamApi::new, SparkDreamApi::new);
+        return List.of(DynaSparkApi::new, SparkGptApi::new, SparkStreamApi::new, SparkDreamApi::new, NeoSparkApi::new);
     }
 }

@@ -15,9 +15,11 @@ import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * Builds the router of one provider: read the body, record the request, apply base latency and request faults, then
@@ -44,14 +46,43 @@ public final class ProviderRouter {
 
     private Router build() {
         Router router = Router.router(ctx.vertx());
-        // uploads stay in memory: an emulator must not leave files behind
-        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        // uploads stay in memory, whole, for the provider to parse (Multipart): an emulator must not leave files
+        // behind, and Vert.x's BodyHandler would either write them to disk or drop them
+        router.route().handler(rc -> {
+            if (Multipart.isMultipart(rc.request().getHeader("Content-Type"))) {
+                readWholeBody(rc);
+            } else {
+                bodies.handle(rc);
+            }
+        });
         router.route().handler(this::record);
         router.route().handler(this::latencyAndFaults);
         api.mount(router);
         router.route().handler(rc -> Responses.json(rc, 404, api.errorBody(404,
                 "Not found: " + rc.request().method() + " " + relativePath(rc))));
         return router;
+    }
+
+    private void readWholeBody(RoutingContext rc) {
+        Buffer body = Buffer.buffer();
+        rc.request().handler(chunk -> {
+            if (body.length() + chunk.length() > BODY_LIMIT) {
+                rc.request().handler(null);
+                Responses.json(rc, 413, api.errorBody(413, "Request body larger than " + BODY_LIMIT + " bytes"));
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        rc.request().endHandler(v -> {
+            if (!rc.response().ended()) {
+                RoutingContextInternal internal = (RoutingContextInternal) rc;
+                internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
+                internal.setBody(body);
+                rc.next();
+            }
+        });
+        rc.request().resume();
     }
 
     private void record(RoutingContext rc) {
