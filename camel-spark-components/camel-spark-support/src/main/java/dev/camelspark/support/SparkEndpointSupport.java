@@ -35,7 +35,8 @@ public abstract class SparkEndpointSupport extends DefaultEndpoint {
     public String requireApiKey(SparkConfiguration configuration) {
         String key = resolveApiKey(configuration);
         if (key == null) {
-            throw new SparkValidationException(providerName(), 0, null, "no API key: set option apiKey or environment variable "
+            throw new SparkValidationException(providerName(), 0, null,
+                    "no API key: set option apiKey or environment variable "
                     + getComponent().apiKeyEnvironmentVariable() + "; the " + providerName()
                     + " API refuses calls without one");
         }
