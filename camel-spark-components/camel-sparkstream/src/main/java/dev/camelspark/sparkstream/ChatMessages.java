@@ -7,18 +7,32 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.camelspark.support.SparkChecks;
+import org.apache.camel.Message;
 
 /**
- * Turns a message body into the {@code messages} of a chat call, checking it before any call: a {@code String} is one
- * user message; a {@code List} holds {@link ChatMessage}s or {@code Map}s with {@code role} and {@code content}, each
- * role one of system, user, assistant. A failure names the element's index and the value.
+ * Turns a message body into the {@code messages} of a chat call, checking it before any call: text (a {@code String},
+ * or anything Camel converts to one) is one user message; a {@code List} holds {@link ChatMessage}s or {@code Map}s
+ * with {@code role} and {@code content}, each role one of system, user, assistant. A failure names the element's
+ * index and the value.
  */
 final class ChatMessages {
 
     static final Set<String> ROLES = Set.of("system", "user", "assistant");
-    private static final String ALLOWED_BODY = "a String (one user message) or a List of ChatMessage or of Map with role and content";
+    private static final String ALLOWED_BODY =
+            "a String (one user message) or a List of ChatMessage or of Map with role and content";
 
     private ChatMessages() {
+    }
+
+    /** The messages of a message body: a conversation as it is, anything else as text in whatever form it came. */
+    static List<ChatMessage> of(String provider, Message message, String systemMessage) {
+        Object body = message.getBody();
+        if (!(body instanceof Collection || body instanceof ChatMessage || body instanceof Map)) {
+            // a String, bytes, a file, an HTTP request's body: Camel's converters make it text
+            String text = message.getBody(String.class);
+            body = text != null ? text : body;
+        }
+        return of(provider, body, systemMessage);
     }
 
     /** The messages to send: {@code systemMessage} (when set) first, then the body's. */

@@ -42,8 +42,7 @@ class SparkStreamChatProducer extends SparkProducerSupport {
     protected CompletableFuture<?> send(Exchange exchange) {
         SparkStreamConfiguration config = OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(),
                 getEndpoint()::validate);
-        List<ChatMessage> messages = ChatMessages.of(provider(), exchange.getMessage().getBody(),
-                config.getSystemMessage());
+        List<ChatMessage> messages = ChatMessages.of(provider(), exchange.getMessage(), config.getSystemMessage());
         String apiKey = getEndpoint().requireApiKey(config);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", config.getModel());

@@ -1,6 +1,7 @@
 package dev.camelspark.sparkstream;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -120,6 +121,15 @@ class SparkStreamChatTest extends SparkStreamTestSupport {
     }
 
     @Test
+    void textInAnyFormCamelConvertsIsOneUserMessage() {
+        Exchange out = send("direct:chat", "What is Apache Camel?".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(out.getException()).isNull();
+        assertThat(body(0).get("messages").toString())
+                .isEqualTo("[{\"role\":\"user\",\"content\":\"What is Apache Camel?\"}]");
+    }
+
+    @Test
     void aBadRoleFailsBeforeAnyCallNamingTheIndexAndTheValue() {
         List<Object> messages = List.of(ChatMessage.user("Hi"), Map.of("role", "tool", "content", "42"));
 
@@ -138,8 +148,8 @@ class SparkStreamChatTest extends SparkStreamTestSupport {
                 .hasMessageContaining("at least one message");
         assertThat(send("direct:chat", " ").getException()).isInstanceOf(SparkValidationException.class)
                 .hasMessageContaining("non-empty message");
-        assertThat(send("direct:chat", 42).getException()).isInstanceOf(SparkValidationException.class)
-                .hasMessageContaining("java.lang.Integer").hasMessageContaining("List of ChatMessage");
+        assertThat(send("direct:chat", null).getException()).isInstanceOf(SparkValidationException.class)
+                .hasMessageContaining("'null'").hasMessageContaining("List of ChatMessage");
         assertThat(send("direct:chat", List.of("Hi")).getException()).isInstanceOf(SparkValidationException.class)
                 .hasMessageContaining("messages[0]");
         assertThat(send("direct:chat", List.of(Map.of("role", "user"))).getException())
