@@ -47,6 +47,10 @@ public class SparkConstants {
     public static final String RATE_LIMIT_RESET = "CamelSparkRateLimitReset";
     @Metadata(description = "How many HTTP attempts the call took (1 when the first succeeded).", javaType = "Integer")
     public static final String ATTEMPTS = "CamelSparkAttempts";
+    @Metadata(label = "producer",
+              description = "An input, not a result: what identifies the input of a task submission, so that the same input submitted again (after a restart) resumes the task already paid for instead of creating another. When not set, the file consumer's path, last-modified time and length are used.",
+              javaType = "String", applicableFor = { "sparkdream", "neospark" })
+    public static final String TASK_KEY = "CamelSparkTaskKey";
 
     protected SparkConstants() {
     }

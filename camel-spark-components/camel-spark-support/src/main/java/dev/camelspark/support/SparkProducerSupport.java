@@ -1,8 +1,6 @@
 package dev.camelspark.support;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -185,28 +183,13 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
      */
     protected CompletableFuture<Void> deliverMedia(Exchange exchange, SparkMediaConfiguration config, String mediaUrl,
                                                    Map<String, String> apiAuthHeaders, String fileName, String apiKey) {
-        Message message = exchange.getMessage();
-        message.setHeader(SparkConstants.MEDIA_URL, mediaUrl);
-        if (!config.isDownload()) {
-            message.setBody(mediaUrl);
-            return CompletableFuture.completedFuture(null);
-        }
-        DownloadRequest request = downloadRequest(config, mediaUrl, apiAuthHeaders, fileName);
-        return getEndpoint().getDownloader().download(request, config.callPolicy(apiKey)).thenAccept(media -> {
-            message.setBody(media.toBody(exchange));
-            if (!media.contentType().isEmpty()) {
-                message.setHeader(Exchange.CONTENT_TYPE, media.contentType());
-            }
-        });
+        return SparkMediaDelivery.deliver(exchange, getEndpoint().getDownloader(), config, mediaUrl, apiAuthHeaders,
+                fileName, apiKey);
     }
 
     /** The download of {@code mediaUrl} under the endpoint's media options. */
     protected static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
                                                      Map<String, String> apiAuthHeaders, String fileName) {
-        return new DownloadRequest(URI.create(mediaUrl), URI.create(config.getBaseUrl()),
-                apiAuthHeaders, config.getMaxDownloadSize(), DownloadRequest.DEFAULT_IN_MEMORY_LIMIT,
-                config.getDownloadDirectory() == null ? null : Path.of(config.getDownloadDirectory()), fileName,
-                config.allowedDownloadHostSet(), Duration.ofMillis(config.getConnectTimeout()),
-                Duration.ofMillis(config.getStreamIdleTimeout()));
+        return SparkMediaDelivery.downloadRequest(config, mediaUrl, apiAuthHeaders, fileName);
     }
 }

@@ -40,6 +40,9 @@ public final class HttpTestServer implements AutoCloseable {
         }
     }
 
+    /** The request body, already read, for handlers: {@link #bodyOf(HttpExchange)}. */
+    private static final String BODY_ATTRIBUTE = "http-test-server.body";
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -83,6 +86,7 @@ public final class HttpTestServer implements AutoCloseable {
                 requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestURI().getRawQuery(), headers, body));
                 hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                exchange.setAttribute(BODY_ATTRIBUTE, body);
                 handler.handle(exchange);
             } catch (Exception e) {
                 // the test decides what the client sees; a handler that throws just drops the connection
@@ -97,6 +101,11 @@ public final class HttpTestServer implements AutoCloseable {
     public HttpTestServer onSequence(String path, Handler... handlers) {
         AtomicInteger n = new AtomicInteger();
         return on(path, exchange -> handlers[Math.min(n.getAndIncrement(), handlers.length - 1)].handle(exchange));
+    }
+
+    /** The body of the request a handler is answering (the server has read it already). */
+    public static byte[] bodyOf(HttpExchange exchange) {
+        return (byte[]) exchange.getAttribute(BODY_ATTRIBUTE);
     }
 
     public int hits(String path) {

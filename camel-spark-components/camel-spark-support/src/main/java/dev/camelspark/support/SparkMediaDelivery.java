@@ -1,0 +1,58 @@
+package dev.camelspark.support;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelspark.support.media.DownloadRequest;
+import dev.camelspark.support.media.MediaDownloader;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Makes generated media the body of an exchange, under the media options: shared by the producers and by the
+ * consumers that hand finished tasks out.
+ */
+public final class SparkMediaDelivery {
+
+    private SparkMediaDelivery() {
+    }
+
+    /**
+     * Sets the body to the URL with {@code download=false}, else to the downloaded media (bytes, a temp-file-backed
+     * stream, or the file in {@code downloadDirectory}). Header {@code CamelSparkMediaUrl} is set either way, and
+     * {@code Content-Type} when downloaded.
+     *
+     * @param apiAuthHeaders the key's headers; sent only when the media is on the API's own origin
+     * @param fileName       the name in {@code downloadDirectory}; derived from the URL when {@code null}
+     */
+    public static CompletableFuture<Void> deliver(Exchange exchange, MediaDownloader downloader,
+                                                  SparkMediaConfiguration config, String mediaUrl,
+                                                  Map<String, String> apiAuthHeaders, String fileName, String apiKey) {
+        Message message = exchange.getMessage();
+        message.setHeader(SparkConstants.MEDIA_URL, mediaUrl);
+        if (!config.isDownload()) {
+            message.setBody(mediaUrl);
+            return CompletableFuture.completedFuture(null);
+        }
+        DownloadRequest request = downloadRequest(config, mediaUrl, apiAuthHeaders, fileName);
+        return downloader.download(request, config.callPolicy(apiKey)).thenAccept(media -> {
+            message.setBody(media.toBody(exchange));
+            if (!media.contentType().isEmpty()) {
+                message.setHeader(Exchange.CONTENT_TYPE, media.contentType());
+            }
+        });
+    }
+
+    /** The download of {@code mediaUrl} under the media options. */
+    public static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
+                                                  Map<String, String> apiAuthHeaders, String fileName) {
+        return new DownloadRequest(URI.create(mediaUrl), URI.create(config.getBaseUrl()),
+                apiAuthHeaders, config.getMaxDownloadSize(), DownloadRequest.DEFAULT_IN_MEMORY_LIMIT,
+                config.getDownloadDirectory() == null ? null : Path.of(config.getDownloadDirectory()), fileName,
+                config.allowedDownloadHostSet(), Duration.ofMillis(config.getConnectTimeout()),
+                Duration.ofMillis(config.getStreamIdleTimeout()));
+    }
+}

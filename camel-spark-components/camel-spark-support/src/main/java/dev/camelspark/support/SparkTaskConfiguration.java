@@ -1,0 +1,130 @@
+package dev.camelspark.support;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import dev.camelspark.support.task.CorrelationHeaders;
+import dev.camelspark.support.task.PollSchedule;
+import dev.camelspark.support.task.TaskStore;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of components whose generation is a paid task that is created, then polled (Spark Dream, NeoSpark):
+ * how often and how long to poll, where tasks are recorded, which consumer hands them out, and which headers travel
+ * with them. Each component declares {@code pollTimeout} with its own default, as it declares {@code baseUrl}.
+ */
+@UriParams
+public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
+
+    public static final String MEMORY_STORE = "memory";
+    public static final String FILE_STORE = "file";
+
+    @UriParam(label = "task", defaultValue = "2000", javaType = "java.time.Duration",
+              description = "How long to wait before the first status poll of a task; each following wait is 1.5 times longer, up to maxPollInterval.")
+    private long pollInterval = 2_000;
+    @UriParam(label = "task", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "The longest wait between two status polls of a task.")
+    private long maxPollInterval = 15_000;
+    // Object, not String: Camel resolves #name to the bean before the option is set, and a String option would get
+    // the bean's toString()
+    @UriParam(label = "task", defaultValue = MEMORY_STORE, javaType = "java.lang.Object",
+              description = "Where submitted tasks are recorded, before polling starts: memory (lost with the JVM), file (one JSON document per task in taskStoreDirectory, written atomically; a restart resumes the tasks instead of paying for them again), or a bean implementing dev.camelspark.support.task.TaskStore (#name). Set it on the component so producers and the tasks consumer share it.")
+    private Object taskStore = MEMORY_STORE;
+    @UriParam(label = "task",
+              description = "The directory of taskStore=file; created when missing. One JVM per directory.")
+    private String taskStoreDirectory;
+    @UriParam(label = "task", defaultValue = "default",
+              description = "The group of the tasks a producer submits, and of the tasks a tasks consumer hands out: each group has its own consumer.")
+    private String taskGroup = "default";
+    @UriParam(label = "task", defaultValue = CorrelationHeaders.DEFAULT,
+              description = "The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out: comma-separated names, each may end with * (a prefix), * alone for all. Only text, number and boolean values are saved. The default keeps the file consumer's headers, so to(\"file:out\") writes the result under the input's name.")
+    private String correlationHeaders = CorrelationHeaders.DEFAULT;
+    @UriParam(label = "task",
+              description = "The most a single task may cost, in the provider's unit (credits for NeoSpark); a task estimated above it is refused before it is created. Not set: no limit.")
+    private BigDecimal maxCostPerTask;
+
+    /** The longest a task is polled before the exchange fails with a task timeout; each component sets its default. */
+    public abstract long getPollTimeout();
+
+    public abstract void setPollTimeout(long pollTimeout);
+
+    @Override
+    public void validate(String provider) {
+        super.validate(provider);
+        SparkChecks checks = SparkChecks.of(provider)
+                .atLeast("pollInterval", pollInterval, 1)
+                .atLeast("maxPollInterval", maxPollInterval, pollInterval)
+                .atLeast("pollTimeout", getPollTimeout(), 1)
+                .that(taskStore instanceof TaskStore || MEMORY_STORE.equals(taskStore) || FILE_STORE.equals(taskStore)
+                      || taskStore instanceof String s && s.startsWith("#") && s.length() > 1, "taskStore", taskStore,
+                        "memory, file, or a bean implementing " + TaskStore.class.getName() + " (#name)")
+                .notBlank("taskGroup", taskGroup)
+                .atLeast("maxCostPerTask", maxCostPerTask, 0);
+        if (FILE_STORE.equals(taskStore)) {
+            checks.notBlank("taskStoreDirectory (required with taskStore=file)", taskStoreDirectory);
+        }
+    }
+
+    /** How tasks submitted with this configuration are polled. */
+    public PollSchedule pollSchedule() {
+        return new PollSchedule(Duration.ofMillis(pollInterval), Duration.ofMillis(maxPollInterval));
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    /** {@code memory}, {@code file}, a {@link TaskStore}, or {@code #name} of one not found in the registry (yet). */
+    public Object getTaskStore() {
+        return taskStore;
+    }
+
+    public void setTaskStore(Object taskStore) {
+        this.taskStore = taskStore;
+    }
+
+    public String getTaskStoreDirectory() {
+        return taskStoreDirectory;
+    }
+
+    public void setTaskStoreDirectory(String taskStoreDirectory) {
+        this.taskStoreDirectory = taskStoreDirectory;
+    }
+
+    public String getTaskGroup() {
+        return taskGroup;
+    }
+
+    public void setTaskGroup(String taskGroup) {
+        this.taskGroup = taskGroup;
+    }
+
+    public String getCorrelationHeaders() {
+        return correlationHeaders;
+    }
+
+    public void setCorrelationHeaders(String correlationHeaders) {
+        this.correlationHeaders = correlationHeaders;
+    }
+
+    public BigDecimal getMaxCostPerTask() {
+        return maxCostPerTask;
+    }
+
+    public void setMaxCostPerTask(BigDecimal maxCostPerTask) {
+        this.maxCostPerTask = maxCostPerTask;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.camelspark.support.task;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelspark.support.SparkProducerSupport;
+import dev.camelspark.support.SparkTaskConfiguration;
+import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.http.SparkResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * The base of producers that submit a paid task: {@code sparkdream:generate} and {@code neospark:image} (which wait
+ * for it, {@link TaskDelivery#EXCHANGE}) and {@code sparkdream:submit} (which returns its id at once and leaves it to
+ * the {@code tasks} consumer, {@link TaskDelivery#CONSUMER}).
+ *
+ * <p>In order: the subclass checks the input and builds the create call ({@link #prepare}, before any call); if a
+ * task with the same task key is recorded and not handed out yet, it is resumed instead of created again; otherwise
+ * the create call is made (never resent when its outcome is unknown), its answer read ({@link #readCreated}) and the
+ * task recorded in the store <em>before</em> polling starts. A waiting exchange completes from the poller's callback
+ * once the task has ended and its media is downloaded: the route's thread is free meanwhile.
+ *
+ * <p>The record of a waited-for task is marked delivered when its exchange completes, so a JVM that dies in between
+ * resumes it (without paying again) when the same input comes again. What cannot be covered: a JVM that dies after
+ * the provider answered the create call and before the record was written; that task is paid and unknown to us (it
+ * is in the provider's task list).
+ */
+public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
+
+    private final TaskDelivery delivery;
+
+    protected SparkTaskProducerSupport(SparkTaskEndpointSupport endpoint, TaskDelivery delivery) {
+        super(endpoint);
+        this.delivery = delivery;
+    }
+
+    @Override
+    public SparkTaskEndpointSupport getEndpoint() {
+        return (SparkTaskEndpointSupport) super.getEndpoint();
+    }
+
+    /** The configuration for this message: the endpoint's, with override headers applied and checked. */
+    protected abstract SparkTaskConfiguration configurationFor(Exchange exchange);
+
+    /** Checks the input against {@code config} and builds the create call; throws, before any call, when wrong. */
+    protected abstract TaskCreation prepare(Exchange exchange, SparkTaskConfiguration config);
+
+    /**
+     * Reads the create call's answer: the new task's id and what it says (a task may be already final, e.g. a
+     * validation failure answered as a failed task).
+     */
+    protected abstract TaskSnapshot readCreated(SparkResponse response);
+
+    /**
+     * Sends the create call. Providers that need calls of their own first (a session to create the task in, a price
+     * to check against {@code maxCostPerTask}) override this; it runs only when no recorded task is resumed.
+     */
+    protected CompletableFuture<SparkResponse> sendCreate(Exchange exchange, TaskCreation creation,
+                                                          SparkTaskConfiguration config, String apiKey) {
+        return getEndpoint().getClient().call(creation.request(), config.callPolicy(apiKey));
+    }
+
+    /** A task recorded for this submission, and whether it was found in the store rather than created now. */
+    private record Submission(TaskRecord record, boolean resumed) {
+    }
+
+    @Override
+    protected CompletableFuture<?> send(Exchange exchange) {
+        SparkTaskConfiguration config = configurationFor(exchange);
+        TaskCreation creation = prepare(exchange, config);
+        // the delivery is part of the key: the same input through generate and through submit is two tasks
+        String taskKey = TaskKeys.of(exchange, creation.operation() + "/" + delivery, creation.body());
+        TaskStore store = getEndpoint().taskStore(config);
+        CompletableFuture<Submission> submission = getEndpoint().getComponent().oncePerKey(taskKey,
+                () -> store.findByKey(provider(), taskKey)
+                        .map(existing -> CompletableFuture.completedFuture(new Submission(existing, true)))
+                        .orElseGet(() -> create(exchange, config, creation, taskKey, store)));
+        return submission.thenCompose(s -> {
+            SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), s.record());
+            if (delivery == TaskDelivery.CONSUMER) {
+                exchange.getMessage().setBody(s.record().taskId());
+                getEndpoint().track(s.record(), config, s.resumed())
+                        .whenComplete((end, error) -> getEndpoint().getComponent().taskEnded(
+                                end != null ? end : s.record(), error));
+                return CompletableFuture.completedFuture(null);
+            }
+            return getEndpoint().track(s.record(), config, s.resumed())
+                    .handle((end, error) -> handOut(exchange, config, store, end != null ? end : s.record(), error))
+                    .thenCompose(f -> f);
+        });
+    }
+
+    private CompletableFuture<Submission> create(Exchange exchange, SparkTaskConfiguration config, TaskCreation creation,
+                                                 String taskKey, TaskStore store) {
+        String apiKey = getEndpoint().resolveApiKey(config);
+        return sendCreate(exchange, creation, config, apiKey).thenApply(response -> {
+            setCallHeaders(exchange, response.rateLimit(), response.attempts());
+            TaskSnapshot created = readCreated(response);
+            Instant now = getEndpoint().getComponent().getClock().instant();
+            TaskRecord record = TaskRecord.submitted(provider(), creation.operation(), config.getTaskGroup(), taskKey,
+                    delivery, CorrelationHeaders.of(config.getCorrelationHeaders()).save(exchange.getMessage()), now,
+                    now.plusMillis(config.getPollTimeout()), created);
+            if (record.state().isFinished() && record.state() != TaskState.COMPLETED) {
+                // refused as it was created (a validation failure answered as a failed task): nothing to poll or resume
+                SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), record);
+                throw getEndpoint().failureOf(record);
+            }
+            try {
+                store.save(record);
+            } catch (RuntimeException e) {
+                throw new SparkApiException(provider(), 0, null, "task " + record.taskId() + " was created but could not"
+                        + " be recorded in the task store, so it is not polled; find it in the provider's task list: "
+                        + e.getMessage(), null, null, e);
+            }
+            return new Submission(record, false);
+        });
+    }
+
+    /** The waiting exchange gets the task's result or failure; its record is delivered once the exchange completes. */
+    private CompletableFuture<Void> handOut(Exchange exchange, SparkTaskConfiguration config, TaskStore store,
+                                            TaskRecord end, Throwable error) {
+        Throwable failure = error == null ? null : SparkApiException.unwrap(error);
+        if (failure instanceof TaskAbandonedException) {
+            return CompletableFuture.failedFuture(failure); // not handed out: it stays recorded for the restart
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                store.delivered(end.provider(), end.taskId());
+            }
+        });
+        return getEndpoint().deliver(exchange, end, failure, config);
+    }
+}

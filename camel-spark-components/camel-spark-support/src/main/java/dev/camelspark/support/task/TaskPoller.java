@@ -1,0 +1,194 @@
+package dev.camelspark.support.task;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.error.SparkTaskTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the tasks of one component from its small shared scheduler: no thread per task, and no thread held while a
+ * task waits for its next poll. A task's next poll is scheduled only once the previous answer is in, after the
+ * {@link PollSchedule}'s wait, until the provider reports a final state or the task's deadline passes.
+ *
+ * <p>Status changes are written to the task's store as they happen (progress alone is not, to spare the disk). A
+ * status call that fails transiently (a 5xx, a timeout, a connection failure, after the client's own retries) is
+ * tried again at the next poll; one that retrying cannot fix (401, 404) ends tracking with that failure.
+ */
+public final class TaskPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
+
+    private final String provider;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+
+    public TaskPoller(String provider, ScheduledExecutorService scheduler, Clock clock) {
+        this.provider = provider;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /**
+     * Polls the task until it ends. The future completes with the final record (completed, failed, cancelled or
+     * timed out; already saved to {@code store}), exceptionally with the failure when its status could not be read,
+     * or with a {@link TaskAbandonedException} when the component stops first. A task already tracked is not
+     * tracked twice: its existing future is returned.
+     *
+     * @param record   the task as recorded
+     * @param store    where status changes are written
+     * @param status   the provider's status call
+     * @param schedule how often to poll
+     * @param now      poll at once (a task resumed after a restart) rather than after the first interval
+     */
+    public CompletableFuture<TaskRecord> track(TaskRecord record, TaskStore store, TaskStatusCall status,
+                                               PollSchedule schedule, boolean now) {
+        if (record.state().isFinished()) {
+            return CompletableFuture.completedFuture(record);
+        }
+        Tracked fresh = new Tracked(record, store, status, schedule);
+        Tracked existing = tracked.putIfAbsent(record.taskId(), fresh);
+        if (existing != null) {
+            return existing.result;
+        }
+        if (stopped) {
+            fresh.abandon();
+            return fresh.result;
+        }
+        fresh.scheduleNext(now ? Duration.ZERO : schedule.interval());
+        return fresh.result;
+    }
+
+    /** Whether the task is being polled now. */
+    public boolean isTracking(String taskId) {
+        return tracked.containsKey(taskId);
+    }
+
+    /** How many tasks are being polled now. */
+    public int size() {
+        return tracked.size();
+    }
+
+    /**
+     * Stops polling: every tracked task's future fails with {@link TaskAbandonedException}; their records are left as
+     * they are, to be resumed after the restart.
+     */
+    public void stop() {
+        stopped = true;
+        for (Tracked t : tracked.values()) {
+            t.abandon();
+        }
+    }
+
+    /** One task's polling: at most one poll in flight or scheduled at a time. */
+    private final class Tracked {
+        private final TaskStore store;
+        private final TaskStatusCall status;
+        private final PollSchedule schedule;
+        private final CompletableFuture<TaskRecord> result = new CompletableFuture<>();
+        private volatile TaskRecord record;
+        private volatile Duration wait;
+
+        Tracked(TaskRecord record, TaskStore store, TaskStatusCall status, PollSchedule schedule) {
+            this.record = record;
+            this.store = store;
+            this.status = status;
+            this.schedule = schedule;
+        }
+
+        /** Schedules the next poll after {@code delay}, or no later than the deadline. */
+        void scheduleNext(Duration delay) {
+            wait = delay;
+            long untilDeadline = Math.max(0, Duration.between(clock.instant(), record.deadline()).toMillis());
+            try {
+                scheduler.schedule(this::poll, Math.min(delay.toMillis(), untilDeadline), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                abandon();
+            }
+        }
+
+        private void poll() {
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<TaskSnapshot> answer;
+            try {
+                answer = status.read(record);
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            answer.whenComplete(this::onAnswer);
+        }
+
+        private void onAnswer(TaskSnapshot snapshot, Throwable error) {
+            if (result.isDone()) {
+                return;
+            }
+            if (error != null) {
+                Throwable cause = SparkApiException.unwrap(error);
+                boolean transientFailure = !(cause instanceof SparkApiException spark) || spark.isTransient();
+                if (!transientFailure) {
+                    finish(record.ended(TaskState.ERROR, ((SparkApiException) cause).getProviderCode(),
+                            "reading task " + record.taskId() + " failed: " + cause.getMessage()), cause);
+                    return;
+                }
+                LOG.debug("{}: reading task {} failed, trying again at the next poll: {}", provider, record.taskId(),
+                        cause.toString());
+            } else {
+                TaskRecord updated = record.with(snapshot);
+                if (updated.state().isFinished()) {
+                    finish(updated, null);
+                    return;
+                }
+                if (updated.differsInStatusFrom(record)) {
+                    save(updated);
+                }
+                record = updated;
+            }
+            if (!clock.instant().isBefore(record.deadline())) {
+                Duration pollTimeout = Duration.between(record.submittedAt(), record.deadline());
+                SparkTaskTimeoutException timeout = new SparkTaskTimeoutException(provider, record.taskId(),
+                        record.status() == null ? "unknown" : record.status(), pollTimeout);
+                finish(record.ended(TaskState.TIMED_OUT, null, timeout.getMessage()), null);
+                return;
+            }
+            scheduleNext(schedule.next(wait.isZero() ? schedule.interval() : wait));
+        }
+
+        private void finish(TaskRecord end, Throwable failure) {
+            record = end;
+            save(end);
+            tracked.remove(end.taskId(), this);
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(end);
+            }
+        }
+
+        /** A record that cannot be written is still handed out: its last written state resumes after a restart. */
+        private void save(TaskRecord r) {
+            try {
+                store.save(r);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not record status '{}' of task {}: {}", provider, r.status(), r.taskId(),
+                        e.getMessage());
+            }
+        }
+
+        void abandon() {
+            tracked.remove(record.taskId(), this);
+            result.completeExceptionally(new TaskAbandonedException(provider, record.taskId()));
+        }
+    }
+}

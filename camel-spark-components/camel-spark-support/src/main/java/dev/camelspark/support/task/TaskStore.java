@@ -1,0 +1,48 @@
+package dev.camelspark.support.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where submitted tasks are recorded, so that a restart polls them again instead of paying for them again, and so
+ * that each finished task is handed out once. Option {@code taskStore} picks one: {@code memory} (the default; lost
+ * with the JVM), {@code file} (one JSON document per task in {@code taskStoreDirectory}, written atomically,
+ * reloaded on start) or {@code #name}, a bean implementing this interface.
+ *
+ * <p>Implementations must be thread-safe. A store shared by several instances (a JDBC one, say) would make
+ * {@link #claim} a compare-and-set with a lease, so that a task is handed out by one instance and taken over when
+ * that instance dies; nothing else here assumes a single JVM.
+ */
+public interface TaskStore {
+
+    /** Inserts the record, or replaces the one with the same provider and task id. */
+    void save(TaskRecord record);
+
+    /** The record of a task, unless it was handed out. */
+    Optional<TaskRecord> find(String provider, String taskId);
+
+    /** The record with this task key that was not handed out yet (the newest when there are several). */
+    Optional<TaskRecord> findByKey(String provider, String taskKey);
+
+    /** Every record of the provider and group that was not handed out yet. */
+    List<TaskRecord> findPending(String provider, String group);
+
+    /**
+     * Takes the record for delivery: true for exactly one call until the claim lapses at {@code until}; false while
+     * a claim holds (whoever made it: a second offer of the same task must not hand it out again), and when the task
+     * was handed out already. A lapsed claim (its owner died) can be taken over.
+     */
+    boolean claim(String provider, String taskId, String owner, Instant until);
+
+    /** The task was handed out (as a result or as a failure): it is no longer pending and may be forgotten. */
+    void delivered(String provider, String taskId);
+
+    /** Called once before first use by the component that created the store (not for {@code #bean} stores). */
+    default void start() throws Exception {
+    }
+
+    /** Called when that component stops. */
+    default void stop() {
+    }
+}

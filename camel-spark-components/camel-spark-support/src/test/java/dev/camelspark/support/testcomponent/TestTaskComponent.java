@@ -1,0 +1,35 @@
+package dev.camelspark.support.testcomponent;
+
+import dev.camelspark.support.SparkConfiguration;
+import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.task.SparkTaskComponentSupport;
+
+/** A task component built on the support classes the way Spark Dream and NeoSpark are; talks to a TaskService. */
+public class TestTaskComponent extends SparkTaskComponentSupport {
+
+    private TestTaskConfiguration configuration = new TestTaskConfiguration();
+
+    @Override
+    public TestTaskConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(TestTaskConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String providerName() {
+        return "testtasks";
+    }
+
+    @Override
+    protected String apiKeyEnvironmentVariable() {
+        return "TESTTASKS_API_KEY";
+    }
+
+    @Override
+    protected SparkEndpointSupport createSparkEndpoint(String uri, String remaining, SparkConfiguration configuration) {
+        return new TestTaskEndpoint(uri, this, remaining, (TestTaskConfiguration) configuration);
+    }
+}
