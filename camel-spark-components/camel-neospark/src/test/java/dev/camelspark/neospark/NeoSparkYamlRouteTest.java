@@ -1,0 +1,47 @@
+package dev.camelspark.neospark;
+
+import dev.camelspark.emulator.SparkEmulatorExtension;
+import org.apache.camel.Produce;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Yaml routes under Camel Main; the base URL and the key come from properties. */
+@CamelMainTest(properties = {
+        "camel.main.routes-include-pattern=classpath:routes/neospark-routes.yaml",
+        "camel.component.neospark.base-url={{spark.emulator.neospark.url}}",
+        "camel.component.neospark.api-key=" + DslRouteChecks.DslKeys.KEY })
+class NeoSparkYamlRouteTest {
+
+    @RegisterExtension
+    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+
+    @Produce
+    ProducerTemplate template;
+
+    @Test
+    void upload() {
+        DslRouteChecks.upload(template, EMULATOR.emulator(), "yaml");
+    }
+
+    @Test
+    void models() {
+        DslRouteChecks.models(template, "yaml");
+    }
+
+    @Test
+    void status() {
+        DslRouteChecks.status(template, EMULATOR.emulator(), "yaml");
+    }
+
+    @Test
+    void billingHistory() {
+        DslRouteChecks.billing(template, EMULATOR.emulator(), "yaml");
+    }
+
+    @Test
+    void errorsReachTheRoutesErrorHandling() {
+        DslRouteChecks.errors(template, "yaml");
+    }
+}
