@@ -1,0 +1,33 @@
+package dev.camelspark.routes;
+
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The beans the routes use by name, the same for the YAML, XML and Java DSL copies of the routes, so each copy is
+ * only the flow and none carries logic of its own.
+ */
+public class BatchBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        PropertiesComponent properties = camelContext.getPropertiesComponent();
+        String dir = properties.resolveProperty("spark.batch.dir").orElse("work");
+        int batchConcurrency = properties.resolveProperty("spark.batch.batch-concurrency").map(Integer::parseInt).orElse(4);
+        Registry registry = camelContext.getRegistry();
+        BatchProgress progress = new BatchProgress();
+        registry.bind("progress", progress);
+        registry.bind("outbox", new OutboxWriter(dir + "/outbox"));
+        registry.bind("jobRunner", new JobRunner());
+        registry.bind("jobFailures", new JobFailures(dir + "/inbox/.error", progress));
+        registry.bind("batchResult", new BatchResult(dir + "/outbox", progress));
+        // the lines of a batch run on this pool; the throttle in run-job caps the calls in flight overall
+        ExecutorService batchPool = camelContext.getExecutorServiceManager()
+                .newFixedThreadPool(this, "camel-spark-batch-lines", batchConcurrency);
+        registry.bind("batchPool", batchPool);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.camelspark.routes;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the application tells the person watching it: one line when a job starts and one when it ends, the progress
+ * of each batch (done / total, percent, cost so far) as it crosses every tenth, what is still in flight (long jobs
+ * such as videos) on every tick, and a summary when the inbox has drained.
+ */
+public final class BatchProgress {
+
+    private static final Logger LOG = LoggerFactory.getLogger("camel-spark.batch");
+
+    private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Batch> batches = new ConcurrentHashMap<>();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private volatile BigDecimal cost = BigDecimal.ZERO;
+    private volatile Instant firstSinceSummary;
+
+    public void jobStarted(Exchange exchange) {
+        Job job = exchange.getProperty(Job.PROPERTY, Job.class);
+        inFlight.put(job.key(), Instant.now());
+        if (firstSinceSummary == null) {
+            firstSinceSummary = Instant.now();
+        }
+        LOG.info("job {} started ({})", job.source(), job.endpoint());
+    }
+
+    public void jobFinished(Exchange exchange) {
+        Job job = exchange.getProperty(Job.PROPERTY, Job.class);
+        Instant started = inFlight.remove(job.key());
+        String output = exchange.getProperty(OutboxWriter.OUTPUT, String.class);
+        if (Boolean.TRUE.equals(exchange.getProperty(OutboxWriter.ALREADY_DONE, Boolean.class))) {
+            skipped.incrementAndGet();
+            LOG.info("job {} was already done: outbox/{}", job.source(), output);
+            return;
+        }
+        done.incrementAndGet();
+        BigDecimal jobCost = OutboxWriter.cost(exchange);
+        addCost(jobCost);
+        LOG.info("job {} done in {}: outbox/{}{}", job.source(), since(started), output,
+                jobCost == null ? "" : " (cost " + jobCost.toPlainString() + ")");
+    }
+
+    public void jobFailed(Exchange exchange, String source, String reason) {
+        Job job = exchange.getProperty(Job.PROPERTY, Job.class);
+        if (job != null) {
+            inFlight.remove(job.key());
+        }
+        failed.incrementAndGet();
+        LOG.warn("job {} failed: {}", source, reason.lines().findFirst().orElse(reason));
+    }
+
+    /** A line of a batch failed (recorded in the batch result, not as a file in .error/). */
+    void lineFailed(Exchange line) {
+        Job job = line.getProperty(Job.PROPERTY, Job.class);
+        if (job != null) {
+            inFlight.remove(job.key());
+        }
+        failed.incrementAndGet();
+    }
+
+    public void batchStarted(Exchange exchange, int total) {
+        String name = JobReader.relativePath(exchange);
+        batches.put(name, new Batch(total));
+        if (firstSinceSummary == null) {
+            firstSinceSummary = Instant.now();
+        }
+        LOG.info("batch {} started: {} jobs", name, total);
+    }
+
+    /** Counts a finished line; logs when the batch crosses another tenth. */
+    public void lineFinished(Exchange batchExchange, Exchange line, boolean lineFailed) {
+        if (lineFailed) {
+            lineFailed(line);
+        }
+        Batch batch = batches.get(JobReader.relativePath(batchExchange));
+        if (batch == null) {
+            return;
+        }
+        BigDecimal lineCost = lineFailed ? null : OutboxWriter.cost(line);
+        int finished = batch.finished(lineCost, lineFailed);
+        int percent = batch.total == 0 ? 100 : finished * 100 / batch.total;
+        if (percent / 10 > batch.lastTenth) {
+            batch.lastTenth = percent / 10;
+            LOG.info("batch {}: {}/{} ({}%), {} failed{}", JobReader.relativePath(batchExchange), finished, batch.total,
+                    percent, batch.failed.get(), batch.cost.signum() == 0 ? "" : ", cost so far " + batch.cost.toPlainString());
+        }
+    }
+
+    void batchFinished(String name, int total, long failedLines) {
+        batches.remove(name);
+        LOG.info("batch {} done: {} jobs, {} failed", name, total, failedLines);
+    }
+
+    /** Called on every tick: long jobs in flight, and the summary once everything has drained. */
+    public void tick() {
+        if (!inFlight.isEmpty()) {
+            inFlight.entrySet().stream()
+                    .filter(e -> Duration.between(e.getValue(), Instant.now()).toSeconds() >= 10)
+                    .limit(5)
+                    .forEach(e -> LOG.info("still running after {}: {}", since(e.getValue()), e.getKey().split("\\|")[0]));
+            return;
+        }
+        Instant first = firstSinceSummary;
+        if (first != null && batches.isEmpty()) {
+            firstSinceSummary = null;
+            LOG.info("inbox drained: {} done, {} failed, {} already done{} in {}", done.getAndSet(0), failed.getAndSet(0),
+                    skipped.getAndSet(0), cost.signum() == 0 ? "" : ", cost " + cost.toPlainString(), since(first));
+            cost = BigDecimal.ZERO;
+        }
+    }
+
+    private synchronized void addCost(BigDecimal amount) {
+        if (amount != null) {
+            cost = cost.add(amount);
+        }
+    }
+
+    private static String since(Instant start) {
+        if (start == null) {
+            return "?";
+        }
+        Duration d = Duration.between(start, Instant.now());
+        return d.toSeconds() >= 60 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toMillis() / 100 / 10.0 + "s";
+    }
+
+    private static final class Batch {
+        final int total;
+        final AtomicInteger finishedLines = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        volatile BigDecimal cost = BigDecimal.ZERO;
+        volatile int lastTenth;
+
+        Batch(int total) {
+            this.total = total;
+        }
+
+        synchronized int finished(BigDecimal lineCost, boolean lineFailed) {
+            if (lineCost != null) {
+                cost = cost.add(lineCost);
+            }
+            if (lineFailed) {
+                failed.incrementAndGet();
+            }
+            return finishedLines.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.camelspark.routes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * In the {@code live} profile ({@code spark.batch.require-keys=true}) refuses to start unless every enabled provider
+ * that needs a key has one, and says which environment variables are missing: better than a 401 on the first job.
+ */
+public class KeyCheck implements CamelConfiguration {
+
+    /** The providers that refuse calls without a key, and where their key comes from. DynaSpark's is optional. */
+    static final Map<String, String> KEYS = Map.of(
+            "sparkgpt", "SPARKGPT_API_KEY",
+            "sparkstream", "SPARKSTREAM_API_KEY",
+            "sparkdream", "SPARKDREAM_API_KEY",
+            "neospark", "NEOSPARK_API_KEY");
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        PropertiesComponent properties = camelContext.getPropertiesComponent();
+        if (!properties.resolveProperty("spark.batch.require-keys").map(Boolean::parseBoolean).orElse(false)) {
+            return;
+        }
+        String enabled = properties.resolveProperty("spark.batch.providers").orElse(String.join(",", Providers.OPERATIONS.keySet()));
+        List<String> missing = new ArrayList<>();
+        for (String provider : Arrays.stream(enabled.split(",")).map(String::trim).sorted().toList()) {
+            String variable = KEYS.get(provider);
+            if (variable == null) {
+                continue;
+            }
+            if (!hasKey(variable)) {
+                missing.add(variable + " (" + provider + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the live profile needs API keys that are not set: " + String.join(", ", missing)
+                                            + ". Export them, or limit the providers with spark.batch.providers=...");
+        }
+    }
+
+    /** The live profile takes keys from the environment, where the components read them. */
+    private static boolean hasKey(String variable) {
+        String fromEnv = System.getenv(variable);
+        return fromEnv != null && !fromEnv.isBlank();
+    }
+}

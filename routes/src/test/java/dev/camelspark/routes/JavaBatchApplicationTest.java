@@ -1,0 +1,18 @@
+package dev.camelspark.routes;
+
+import java.nio.file.Path;
+
+import org.apache.camel.test.main.junit5.CamelMainTest;
+
+/** The Java DSL copy of the routes. */
+@CamelMainTest(properties = { "spark.emulator.port=0", "spark.batch.read-lock-min-age=0",
+                              "spark.batch.dsl=java" })
+class JavaBatchApplicationTest extends BatchApplicationTestSupport {
+
+    static final Path DIR = newDir("java");
+
+    @Override
+    Path dir() {
+        return DIR;
+    }
+}
