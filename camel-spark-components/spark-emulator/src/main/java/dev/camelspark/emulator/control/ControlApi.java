@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -116,35 +117,27 @@ public final class ControlApi {
         rc.response().setStatusCode(204).end();
     }
 
-    /** One fault object or an array of them; answers the ids in the same order. */
     private void addFaults(RoutingContext rc) throws IOException {
-        JsonNode body = requireBody(rc);
-        List<String> ids = new ArrayList<>();
-        if (body.isArray()) {
-            List<Fault> faults = new ArrayList<>();
-            for (JsonNode n : body) {
-                faults.add(Json.MAPPER.treeToValue(n, Fault.class));
-            }
-            faults.forEach(f -> ids.add(emulator.faults().add(f)));
-            Responses.json(rc, 201, Map.of("ids", ids));
-        } else {
-            Responses.json(rc, 201, Map.of("id", emulator.faults().add(Json.MAPPER.treeToValue(body, Fault.class))));
-        }
+        addRules(rc, Fault.class, emulator.faults()::add);
     }
 
-    /** One task rule or an array of them; answers the ids in the same order. */
     private void addTaskRules(RoutingContext rc) throws IOException {
+        addRules(rc, TaskRule.class, emulator.tasks()::add);
+    }
+
+    /** One rule object or an array of them; all are parsed before any is added; answers the ids in the same order. */
+    private static <R> void addRules(RoutingContext rc, Class<R> type, Function<R, String> add) throws IOException {
         JsonNode body = requireBody(rc);
         if (body.isArray()) {
-            List<TaskRule> parsed = new ArrayList<>();
+            List<R> parsed = new ArrayList<>();
             for (JsonNode n : body) {
-                parsed.add(Json.MAPPER.treeToValue(n, TaskRule.class));
+                parsed.add(Json.MAPPER.treeToValue(n, type));
             }
             List<String> ids = new ArrayList<>();
-            parsed.forEach(t -> ids.add(emulator.tasks().add(t)));
+            parsed.forEach(r -> ids.add(add.apply(r)));
             Responses.json(rc, 201, Map.of("ids", ids));
         } else {
-            Responses.json(rc, 201, Map.of("id", emulator.tasks().add(Json.MAPPER.treeToValue(body, TaskRule.class))));
+            Responses.json(rc, 201, Map.of("id", add.apply(Json.MAPPER.treeToValue(body, type))));
         }
     }
 
