@@ -99,6 +99,9 @@ public class SparkTaskConsumer extends DefaultConsumer {
     }
 
     private void handOut(TaskRecord record, Throwable failure) {
+        if (!isRunAllowed()) {
+            return; // stopping: it stays recorded for the next start
+        }
         TaskStore s = store;
         SparkTaskComponentSupport component = getEndpoint().getComponent();
         if (!s.claim(provider(), record.taskId(), component.owner(), component.getClock().instant().plus(CLAIM_LEASE))) {
