@@ -1,0 +1,59 @@
+package dev.camelspark.sparkdream;
+
+import java.time.Clock;
+
+import dev.camelspark.support.SparkConfiguration;
+import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.http.SparkErrorDecoder;
+import dev.camelspark.support.task.SparkTaskComponentSupport;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.util.ObjectHelper;
+
+/** Generates images with Spark Dream 3.0 through the Vtrix gateway: tasks created, then polled without blocking. */
+@Component("sparkdream")
+public class SparkDreamComponent extends SparkTaskComponentSupport {
+
+    @Metadata(description = "Component-level option values, the defaults of every endpoint.")
+    private SparkDreamConfiguration configuration = new SparkDreamConfiguration();
+
+    @Override
+    protected SparkEndpointSupport createSparkEndpoint(String uri, String remaining, SparkConfiguration configuration) {
+        if (ObjectHelper.isEmpty(remaining)) {
+            throw new IllegalArgumentException(
+                    "sparkdream: the operation is missing; use sparkdream:generate, submit, status or tasks");
+        }
+        SparkDreamOperation operation;
+        try {
+            operation = SparkDreamOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sparkdream: unknown operation '" + remaining
+                                               + "'; allowed: generate, submit, status, tasks", e);
+        }
+        return new SparkDreamEndpoint(uri, this, operation, (SparkDreamConfiguration) configuration);
+    }
+
+    @Override
+    protected SparkErrorDecoder createErrorDecoder(Clock clock) {
+        return new VtrixErrorDecoder(clock);
+    }
+
+    @Override
+    public String providerName() {
+        return "sparkdream";
+    }
+
+    @Override
+    protected String apiKeyEnvironmentVariable() {
+        return "SPARKDREAM_API_KEY";
+    }
+
+    @Override
+    public SparkDreamConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SparkDreamConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

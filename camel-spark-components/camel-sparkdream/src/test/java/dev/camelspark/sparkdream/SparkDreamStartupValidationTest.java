@@ -1,0 +1,102 @@
+package dev.camelspark.sparkdream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad options fail when the route starts, in every DSL, naming the option, the value and what is allowed. */
+class SparkDreamStartupValidationTest {
+
+    @Test
+    void aScaleOutOfRangeInYamlFailsAtStartWithTheVendorsCode() {
+        String yaml = """
+                - route:
+                    from:
+                      uri: direct:a
+                      steps:
+                        - to:
+                            uri: sparkdream:generate
+                            parameters:
+                              apiKey: k
+                              scale: 12
+                """;
+        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("scale")
+                .hasStackTraceContaining("'12.0'").hasStackTraceContaining("from 1 to 10")
+                .hasStackTraceContaining("003019005");
+    }
+
+    @Test
+    void anAspectRatioBeyondThreeToOneInXmlFailsAtStart() {
+        String xml = """
+                <routes xmlns="http://camel.apache.org/schema/xml-io">
+                    <route><from uri="direct:a"/><to uri="sparkdream:generate?apiKey=k&amp;width=2048&amp;height=512"/></route>
+                </routes>
+                """;
+        assertThatThrownBy(() -> start("bad.xml", xml)).hasStackTraceContaining("2048x512")
+                .hasStackTraceContaining("1:3 and 3:1").hasStackTraceContaining("003019007");
+    }
+
+    @Test
+    void aFileTaskStoreWithoutDirectoryFailsAtStart() {
+        String yaml = """
+                - route:
+                    from:
+                      uri: sparkdream:tasks
+                      parameters:
+                        apiKey: k
+                        taskStore: file
+                      steps:
+                        - to: log:x
+                """;
+        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("taskStoreDirectory");
+    }
+
+    @Test
+    void noKeyFailsAtStartNamingTheOptionAndTheVariable() {
+        String yaml = """
+                - route:
+                    from:
+                      uri: direct:a
+                      steps:
+                        - to: sparkdream:generate
+                """;
+        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("apiKey")
+                .hasStackTraceContaining("SPARKDREAM_API_KEY");
+    }
+
+    @Test
+    void unknownOperationsAndMisplacedOnesFailAtStart() {
+        assertThatThrownBy(() -> startJava("direct:a", "sparkdream:video"))
+                .hasStackTraceContaining("unknown operation 'video'").hasStackTraceContaining("generate, submit, status, tasks");
+        assertThatThrownBy(() -> startJava("sparkdream:generate?apiKey=k", "log:x"))
+                .hasStackTraceContaining("sparkdream:generate is a producer");
+        assertThatThrownBy(() -> startJava("direct:a", "sparkdream:tasks?apiKey=k"))
+                .hasStackTraceContaining("sparkdream:tasks is a consumer");
+    }
+
+    private static void startJava(String from, String to) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(from).to(to);
+                }
+            });
+            context.start();
+        }
+    }
+
+    private static void start(String name, String routes) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            Resource resource = ResourceHelper.fromString(name, routes);
+            PluginHelper.getRoutesLoader(context).loadRoutes(resource);
+            context.start();
+        }
+    }
+}
