@@ -45,6 +45,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": target.setConfiguration(property(camelContext, dev.camelspark.neospark.NeoSparkConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "correlationheaders":
+        case "correlationHeaders": getOrCreateConfiguration(target).setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": getOrCreateConfiguration(target).setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -58,8 +60,12 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxcostpertask":
+        case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -72,6 +78,10 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
         case "optimizeprompt":
         case "optimizePrompt": getOrCreateConfiguration(target).setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "polltimeout":
+        case "pollTimeout": getOrCreateConfiguration(target).setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +115,12 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "streamidletimeout":
         case "streamIdleTimeout": getOrCreateConfiguration(target).setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "strength": getOrCreateConfiguration(target).setStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "taskgroup":
+        case "taskGroup": getOrCreateConfiguration(target).setTaskGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskstore":
+        case "taskStore": getOrCreateConfiguration(target).setTaskStore(property(camelContext, java.lang.Object.class, value)); return true;
+        case "taskstoredirectory":
+        case "taskStoreDirectory": getOrCreateConfiguration(target).setTaskStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktype":
         case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,6 +152,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return dev.camelspark.neospark.NeoSparkConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "correlationheaders":
+        case "correlationHeaders": return java.lang.String.class;
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
@@ -149,8 +167,12 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "limit": return java.lang.Integer.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxcostpertask":
+        case "maxCostPerTask": return java.math.BigDecimal.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -163,6 +185,10 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "offset": return java.lang.Integer.class;
         case "optimizeprompt":
         case "optimizePrompt": return java.lang.Boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "polltimeout":
+        case "pollTimeout": return long.class;
         case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -196,6 +222,12 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "strength": return java.lang.Double.class;
+        case "taskgroup":
+        case "taskGroup": return java.lang.String.class;
+        case "taskstore":
+        case "taskStore": return java.lang.Object.class;
+        case "taskstoredirectory":
+        case "taskStoreDirectory": return java.lang.String.class;
         case "tasktype":
         case "taskType": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -228,6 +260,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "correlationheaders":
+        case "correlationHeaders": return getOrCreateConfiguration(target).getCorrelationHeaders();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return getOrCreateConfiguration(target).getDownloadDirectory();
@@ -241,8 +275,12 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxcostpertask":
+        case "maxCostPerTask": return getOrCreateConfiguration(target).getMaxCostPerTask();
         case "maxdownloadsize":
         case "maxDownloadSize": return getOrCreateConfiguration(target).getMaxDownloadSize();
+        case "maxpollinterval":
+        case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
@@ -255,6 +293,10 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "offset": return getOrCreateConfiguration(target).getOffset();
         case "optimizeprompt":
         case "optimizePrompt": return getOrCreateConfiguration(target).getOptimizePrompt();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "polltimeout":
+        case "pollTimeout": return getOrCreateConfiguration(target).getPollTimeout();
         case "provider": return getOrCreateConfiguration(target).getProvider();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
@@ -288,6 +330,12 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "streamidletimeout":
         case "streamIdleTimeout": return getOrCreateConfiguration(target).getStreamIdleTimeout();
         case "strength": return getOrCreateConfiguration(target).getStrength();
+        case "taskgroup":
+        case "taskGroup": return getOrCreateConfiguration(target).getTaskGroup();
+        case "taskstore":
+        case "taskStore": return getOrCreateConfiguration(target).getTaskStore();
+        case "taskstoredirectory":
+        case "taskStoreDirectory": return getOrCreateConfiguration(target).getTaskStoreDirectory();
         case "tasktype":
         case "taskType": return getOrCreateConfiguration(target).getTaskType();
         case "type": return getOrCreateConfiguration(target).getType();

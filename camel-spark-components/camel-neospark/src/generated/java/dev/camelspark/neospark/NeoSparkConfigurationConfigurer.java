@@ -33,6 +33,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "correlationheaders":
+        case "correlationHeaders": target.setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -44,8 +46,12 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxcostpertask":
+        case "maxCostPerTask": target.setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.setMaxDownloadSize(property(camelContext, long.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": target.setMaxPollInterval(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -58,6 +64,10 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "offset": target.setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
         case "optimizeprompt":
         case "optimizePrompt": target.setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
+        case "polltimeout":
+        case "pollTimeout": target.setPollTimeout(property(camelContext, long.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "quality": target.setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "ratio": target.setRatio(property(camelContext, java.lang.String.class, value)); return true;
@@ -85,6 +95,12 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "streamidletimeout":
         case "streamIdleTimeout": target.setStreamIdleTimeout(property(camelContext, long.class, value)); return true;
         case "strength": target.setStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "taskgroup":
+        case "taskGroup": target.setTaskGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskstore":
+        case "taskStore": target.setTaskStore(property(camelContext, java.lang.Object.class, value)); return true;
+        case "taskstoredirectory":
+        case "taskStoreDirectory": target.setTaskStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktype":
         case "taskType": target.setTaskType(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -109,6 +125,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "baseUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "correlationheaders":
+        case "correlationHeaders": return java.lang.String.class;
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
@@ -120,8 +138,12 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "limit": return java.lang.Integer.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxcostpertask":
+        case "maxCostPerTask": return java.math.BigDecimal.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -134,6 +156,10 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "offset": return java.lang.Integer.class;
         case "optimizeprompt":
         case "optimizePrompt": return java.lang.Boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "polltimeout":
+        case "pollTimeout": return long.class;
         case "provider": return java.lang.String.class;
         case "quality": return java.lang.String.class;
         case "ratio": return java.lang.String.class;
@@ -161,6 +187,12 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "strength": return java.lang.Double.class;
+        case "taskgroup":
+        case "taskGroup": return java.lang.String.class;
+        case "taskstore":
+        case "taskStore": return java.lang.Object.class;
+        case "taskstoredirectory":
+        case "taskStoreDirectory": return java.lang.String.class;
         case "tasktype":
         case "taskType": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -186,6 +218,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "baseUrl": return target.getBaseUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "correlationheaders":
+        case "correlationHeaders": return target.getCorrelationHeaders();
         case "download": return target.isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getDownloadDirectory();
@@ -197,8 +231,12 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "limit": return target.getLimit();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
+        case "maxcostpertask":
+        case "maxCostPerTask": return target.getMaxCostPerTask();
         case "maxdownloadsize":
         case "maxDownloadSize": return target.getMaxDownloadSize();
+        case "maxpollinterval":
+        case "maxPollInterval": return target.getMaxPollInterval();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxretryafter":
@@ -211,6 +249,10 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "offset": return target.getOffset();
         case "optimizeprompt":
         case "optimizePrompt": return target.getOptimizePrompt();
+        case "pollinterval":
+        case "pollInterval": return target.getPollInterval();
+        case "polltimeout":
+        case "pollTimeout": return target.getPollTimeout();
         case "provider": return target.getProvider();
         case "quality": return target.getQuality();
         case "ratio": return target.getRatio();
@@ -238,6 +280,12 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "streamidletimeout":
         case "streamIdleTimeout": return target.getStreamIdleTimeout();
         case "strength": return target.getStrength();
+        case "taskgroup":
+        case "taskGroup": return target.getTaskGroup();
+        case "taskstore":
+        case "taskStore": return target.getTaskStore();
+        case "taskstoredirectory":
+        case "taskStoreDirectory": return target.getTaskStoreDirectory();
         case "tasktype":
         case "taskType": return target.getTaskType();
         case "type": return target.getType();

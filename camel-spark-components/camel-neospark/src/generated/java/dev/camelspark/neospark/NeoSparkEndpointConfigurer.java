@@ -35,6 +35,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "correlationheaders":
+        case "correlationHeaders": target.getConfiguration().setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.getConfiguration().setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -52,8 +54,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxcostpertask":
+        case "maxCostPerTask": target.getConfiguration().setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.getConfiguration().setMaxDownloadSize(property(camelContext, long.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -66,6 +72,10 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "offset": target.getConfiguration().setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
         case "optimizeprompt":
         case "optimizePrompt": target.getConfiguration().setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "polltimeout":
+        case "pollTimeout": target.getConfiguration().setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "ratio": target.getConfiguration().setRatio(property(camelContext, java.lang.String.class, value)); return true;
@@ -93,6 +103,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "streamidletimeout":
         case "streamIdleTimeout": target.getConfiguration().setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "strength": target.getConfiguration().setStrength(property(camelContext, java.lang.Double.class, value)); return true;
+        case "taskgroup":
+        case "taskGroup": target.getConfiguration().setTaskGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskstore":
+        case "taskStore": target.getConfiguration().setTaskStore(property(camelContext, java.lang.Object.class, value)); return true;
+        case "taskstoredirectory":
+        case "taskStoreDirectory": target.getConfiguration().setTaskStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktype":
         case "taskType": target.getConfiguration().setTaskType(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -119,6 +135,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "correlationheaders":
+        case "correlationHeaders": return java.lang.String.class;
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
@@ -136,8 +154,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "limit": return java.lang.Integer.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxcostpertask":
+        case "maxCostPerTask": return java.math.BigDecimal.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -150,6 +172,10 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "offset": return java.lang.Integer.class;
         case "optimizeprompt":
         case "optimizePrompt": return java.lang.Boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "polltimeout":
+        case "pollTimeout": return long.class;
         case "provider": return java.lang.String.class;
         case "quality": return java.lang.String.class;
         case "ratio": return java.lang.String.class;
@@ -177,6 +203,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "strength": return java.lang.Double.class;
+        case "taskgroup":
+        case "taskGroup": return java.lang.String.class;
+        case "taskstore":
+        case "taskStore": return java.lang.Object.class;
+        case "taskstoredirectory":
+        case "taskStoreDirectory": return java.lang.String.class;
         case "tasktype":
         case "taskType": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -204,6 +236,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "correlationheaders":
+        case "correlationHeaders": return target.getConfiguration().getCorrelationHeaders();
         case "download": return target.getConfiguration().isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getConfiguration().getDownloadDirectory();
@@ -221,8 +255,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "limit": return target.getConfiguration().getLimit();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxcostpertask":
+        case "maxCostPerTask": return target.getConfiguration().getMaxCostPerTask();
         case "maxdownloadsize":
         case "maxDownloadSize": return target.getConfiguration().getMaxDownloadSize();
+        case "maxpollinterval":
+        case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
@@ -235,6 +273,10 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "offset": return target.getConfiguration().getOffset();
         case "optimizeprompt":
         case "optimizePrompt": return target.getConfiguration().getOptimizePrompt();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "polltimeout":
+        case "pollTimeout": return target.getConfiguration().getPollTimeout();
         case "provider": return target.getConfiguration().getProvider();
         case "quality": return target.getConfiguration().getQuality();
         case "ratio": return target.getConfiguration().getRatio();
@@ -262,6 +304,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "streamidletimeout":
         case "streamIdleTimeout": return target.getConfiguration().getStreamIdleTimeout();
         case "strength": return target.getConfiguration().getStrength();
+        case "taskgroup":
+        case "taskGroup": return target.getConfiguration().getTaskGroup();
+        case "taskstore":
+        case "taskStore": return target.getConfiguration().getTaskStore();
+        case "taskstoredirectory":
+        case "taskStoreDirectory": return target.getConfiguration().getTaskStoreDirectory();
         case "tasktype":
         case "taskType": return target.getConfiguration().getTaskType();
         case "type": return target.getConfiguration().getType();

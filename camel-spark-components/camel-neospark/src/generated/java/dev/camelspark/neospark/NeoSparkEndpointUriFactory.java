@@ -23,13 +23,14 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(53);
         props.add("allowedDownloadHosts");
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
+        props.add("correlationHeaders");
         props.add("download");
         props.add("downloadDirectory");
         props.add("duration");
@@ -40,7 +41,9 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentRequests");
+        props.add("maxCostPerTask");
         props.add("maxDownloadSize");
+        props.add("maxPollInterval");
         props.add("maxRetries");
         props.add("maxRetryAfter");
         props.add("model");
@@ -49,6 +52,8 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("offset");
         props.add("operation");
         props.add("optimizePrompt");
+        props.add("pollInterval");
+        props.add("pollTimeout");
         props.add("provider");
         props.add("quality");
         props.add("ratio");
@@ -65,6 +70,9 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("sessionTitle");
         props.add("streamIdleTimeout");
         props.add("strength");
+        props.add("taskGroup");
+        props.add("taskStore");
+        props.add("taskStoreDirectory");
         props.add("taskType");
         props.add("type");
         props.add("videoModel");

@@ -1,15 +1,15 @@
 package dev.camelspark.neospark;
 
-import dev.camelspark.support.SparkComponentSupport;
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.task.SparkTaskComponentSupport;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.ObjectHelper;
 
 /** Generates images and videos with NeoSpark, uploads reference images, reads listings, and consumes finished tasks. */
 @Component("neospark")
-public class NeoSparkComponent extends SparkComponentSupport {
+public class NeoSparkComponent extends SparkTaskComponentSupport {
 
     @Metadata(description = "Component-level option values, the defaults of every endpoint.")
     private NeoSparkConfiguration configuration = new NeoSparkConfiguration();

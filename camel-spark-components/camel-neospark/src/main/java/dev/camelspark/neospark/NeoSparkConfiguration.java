@@ -5,25 +5,29 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.camelspark.support.SparkChecks;
-import dev.camelspark.support.SparkMediaConfiguration;
+import dev.camelspark.support.SparkTaskConfiguration;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
  * Options of the {@code neospark:} component: every parameter of the NeoSpark API in camelCase, plus the shared ones.
- * Image and video calls both have a model and a resolution; on video endpoints they are {@code videoModel} and
+ * The task options (polling, task store, task group, {@code maxCostPerTask} in credits) are the shared ones, with a
+ * {@code pollTimeout} of 15 minutes. Image and video calls both have a model and a resolution; on video endpoints they are {@code videoModel} and
  * {@code videoResolution}, so that one component-level default cannot be valid for one and invalid for the other.
  */
 @Configurer
 @UriParams
-public class NeoSparkConfiguration extends SparkMediaConfiguration {
+public class NeoSparkConfiguration extends SparkTaskConfiguration {
 
     public static final String DEFAULT_BASE_URL = "https://api.useneospark.com/api/v1";
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Relative media URLs are resolved against it without its trailing /api/v1. Point it at spark-emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "task", defaultValue = "900000", javaType = "java.time.Duration",
+              description = "The longest a task is polled before the exchange fails with a task timeout (the task is not cancelled and may still complete). 15 minutes: long or high-resolution videos take longer than the vendor's 5-minute advice.")
+    private long pollTimeout = 900_000;
     @UriParam(label = "producer,image", defaultValue = "gemini-3.1-flash-image-preview", enums = "gemini-3-pro-image-preview,gemini-3.1-flash-image-preview,gemini-2.5-flash-image,gpt-image-2",
               description = "The image model.")
     private String model = "gemini-3.1-flash-image-preview";
@@ -198,6 +202,16 @@ public class NeoSparkConfiguration extends SparkMediaConfiguration {
     @Override
     public NeoSparkConfiguration copy() {
         return (NeoSparkConfiguration) super.copy();
+    }
+
+    @Override
+    public long getPollTimeout() {
+        return pollTimeout;
+    }
+
+    @Override
+    public void setPollTimeout(long pollTimeout) {
+        this.pollTimeout = pollTimeout;
     }
 
     @Override

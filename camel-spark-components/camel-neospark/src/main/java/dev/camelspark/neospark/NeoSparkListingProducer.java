@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
@@ -37,14 +36,14 @@ class NeoSparkListingProducer extends NeoSparkProducerSupport {
         return switch (getEndpoint().getOperation()) {
             case models -> get(exchange, config, apiKey, "/drawing/models/config").thenAccept(data -> {
                 Map<String, NeoSparkImageModel> models = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = object(data, "image models").fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = NeoSparkApi.object(data, "the image models").fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
                     models.put(e.getKey(), NeoSparkImageModel.of(e.getKey(), e.getValue()));
                 }
                 message.setBody(models);
             });
             case videoModels -> get(exchange, config, apiKey, "/video/models").thenAccept(data -> message.setBody(
-                    SparkJson.MAPPER.convertValue(object(data, "video models"), new TypeReference<Map<String, Object>>() {
+                    SparkJson.MAPPER.convertValue(NeoSparkApi.object(data, "the video models"), new TypeReference<Map<String, Object>>() {
                     })));
             case sessions -> get(exchange, paged(config, SparkRequest.get(config.getBaseUrl(), "/drawing/sessions")),
                     config, apiKey).thenAccept(data -> message.setBody(list(items(data, "sessions", "items"),
@@ -71,19 +70,11 @@ class NeoSparkListingProducer extends NeoSparkProducerSupport {
 
     private CompletableFuture<JsonNode> get(Exchange exchange, SparkRequest.Builder request, NeoSparkConfiguration config,
                                             String apiKey) {
-        return call(exchange, config, apiKey, authorised(request, config, apiKey, CallKind.READ).build());
+        return call(exchange, config, apiKey, NeoSparkApi.authorised(request, config, apiKey, CallKind.READ).build());
     }
 
     private static SparkRequest.Builder paged(NeoSparkConfiguration config, SparkRequest.Builder request) {
         return request.query("limit", config.getLimit()).query("offset", config.getOffset());
-    }
-
-    private JsonNode object(JsonNode data, String what) {
-        if (!data.isObject()) {
-            throw new SparkApiException(provider(), 200, null,
-                    "expected the " + what + " as a JSON object in data, got: " + data);
-        }
-        return data;
     }
 
     /** {@code data} itself when it is a list, else the first list under one of {@code fields} (paginated answers). */

@@ -2,7 +2,6 @@ package dev.camelspark.neospark;
 
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
@@ -11,19 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code neospark:status} reads a task, {@code neospark:video-cancel} cancels a running video task: the id in, the
- * {@link NeoSparkTask} out, with the task headers set. A failed task is an answer here, not an error: the exchange
- * fails only when the call does (unknown id: 404).
+ * {@code neospark:status} reads a task, {@code neospark:video-cancel} cancels a running video task: the id in (the
+ * body, or header {@code CamelSparkTaskId}), the {@link NeoSparkTask} out, with the task headers set. A failed task
+ * is an answer here, not an error: the exchange fails only when the call does (unknown id: 404). Nothing is recorded:
+ * tasks are tracked by the producers that submit them.
  *
  * <p>video-cancel reads the task first and only cancels it while it runs: for a finished task NeoSpark's DELETE does
- * not cancel but deletes it, video included, and a "cancel" must never throw away a paid result.
+ * not cancel but deletes it, video included, and a "cancel" must never throw away a paid result. A cancelled task
+ * that was submitted with video-submit reaches the tasks consumer as a failure.
  */
 class NeoSparkStatusProducer extends NeoSparkProducerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(NeoSparkStatusProducer.class);
-
-    static final String IMAGE_STATUS = "/drawing/messages/";
-    static final String VIDEO_TASKS = "/video/generations/";
 
     NeoSparkStatusProducer(NeoSparkEndpoint endpoint) {
         super(endpoint);
@@ -41,17 +39,17 @@ class NeoSparkStatusProducer extends NeoSparkProducerSupport {
                     deliver(message, task, false);
                     return CompletableFuture.completedFuture(null);
                 }
-                return call(exchange, config, apiKey, authorised(SparkRequest.delete(config.getBaseUrl(),
-                        VIDEO_TASKS + id), config, apiKey, CallKind.READ).build()).thenAccept(data -> {
-                            if (data.isObject()) {
-                                deliver(message, NeoSparkTask.ofVideo(data, url -> resolveMediaUrl(config.getBaseUrl(), url)),
-                                        true);
-                            } else {
-                                // it ended between the two calls, and the service deleted it instead of cancelling
-                                LOG.warn("NeoSpark video task {} ended just before it was cancelled; the service deleted it", id);
-                                deliver(message, task, false);
-                            }
-                        });
+                SparkRequest delete = NeoSparkApi.authorised(SparkRequest.delete(config.getBaseUrl(),
+                        NeoSparkApi.VIDEO_TASKS + "/" + id), config, apiKey, CallKind.READ).build();
+                return call(exchange, config, apiKey, delete).thenAccept(data -> {
+                    if (data.isObject()) {
+                        deliver(message, NeoSparkApi.task(data, config, true), true);
+                    } else {
+                        // it ended between the two calls, and the service deleted it instead of cancelling it
+                        LOG.warn("NeoSpark video task {} ended just before it was cancelled; the service deleted it", id);
+                        deliver(message, task, false);
+                    }
+                });
             });
         }
         return read(exchange, config, apiKey, id, isVideo(config, id)).thenAccept(task -> deliver(message, task, null));
@@ -66,20 +64,10 @@ class NeoSparkStatusProducer extends NeoSparkProducerSupport {
         };
     }
 
-    CompletableFuture<NeoSparkTask> read(Exchange exchange, NeoSparkConfiguration config, String apiKey, String id,
-                                         boolean video) {
-        SparkRequest request = authorised(SparkRequest.get(config.getBaseUrl(), (video ? VIDEO_TASKS : IMAGE_STATUS) + id),
-                config, apiKey, CallKind.READ).build();
-        return call(exchange, config, apiKey, request).thenApply(data -> task(data, config, video));
-    }
-
-    private NeoSparkTask task(JsonNode data, NeoSparkConfiguration config, boolean video) {
-        if (!data.isObject()) {
-            throw new dev.camelspark.support.error.SparkApiException(provider(), 200, null,
-                    "expected a task object in data, got: " + data);
-        }
-        return video ? NeoSparkTask.ofVideo(data, url -> resolveMediaUrl(config.getBaseUrl(), url))
-                : NeoSparkTask.ofImage(data, url -> resolveMediaUrl(config.getBaseUrl(), url));
+    private CompletableFuture<NeoSparkTask> read(Exchange exchange, NeoSparkConfiguration config, String apiKey,
+                                                 String id, boolean video) {
+        return call(exchange, config, apiKey, NeoSparkApi.taskStatus(config, apiKey, id, video))
+                .thenApply(data -> NeoSparkApi.task(data, config, video));
     }
 
     private static void deliver(Message message, NeoSparkTask task, Boolean cancelled) {

@@ -2,12 +2,17 @@ package dev.camelspark.neospark;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.http.SparkJson;
+import dev.camelspark.support.task.TaskSnapshot;
+import dev.camelspark.support.task.TaskState;
 
 /**
  * An image generation (NeoSpark's "message") or a video task, as {@code neospark:status} and
@@ -22,10 +27,11 @@ import dev.camelspark.support.http.SparkJson;
  * @param actualCost    credits charged, once the service says
  * @param errorCode     the provider's code of a failed task, when it gives one
  * @param errorMessage  why the task failed or was cancelled
+ * @param sessionId     the drawing session of an image, when the service says
  */
 public record NeoSparkTask(String id, String type, String status, Integer progress, List<String> mediaUrls,
                            BigDecimal estimatedCost, BigDecimal actualCost, String errorCode, String errorMessage,
-                           String model, String createdAt, String completedAt) {
+                           String model, String sessionId, String createdAt, String completedAt) {
 
     public static final String IMAGE = "image";
     public static final String VIDEO = "video";
@@ -72,7 +78,8 @@ public record NeoSparkTask(String id, String type, String status, Integer progre
         return new NeoSparkTask(SparkJson.text(data, "message_id"), IMAGE, status, progress, List.copyOf(urls),
                 decimal(data.get("estimated_cost")), decimal(data.get("actual_cost")),
                 SparkJson.text(data, "error_code"), SparkJson.text(data, "error_msg"), SparkJson.text(data, "model"),
-                SparkJson.text(data, "created_at"), SparkJson.text(data, "completed_at"));
+                SparkJson.text(data, "session_id"), SparkJson.text(data, "created_at"),
+                SparkJson.text(data, "completed_at"));
     }
 
     /** A video task from {@code GET /video/generations/{id}} (or the answer of a cancel). */
@@ -82,7 +89,40 @@ public record NeoSparkTask(String id, String type, String status, Integer progre
                 intOf(data.get("progress")), url == null || url.isBlank() ? List.of() : List.of(resolve.apply(url)),
                 decimal(data.get("estimated_cost")), decimal(data.get("actual_cost")),
                 SparkJson.text(data, "error_code"), SparkJson.text(data, "error_msg"), SparkJson.text(data, "model"),
-                SparkJson.text(data, "created_at"), SparkJson.text(data, "completed_at"));
+                null, SparkJson.text(data, "created_at"), SparkJson.text(data, "completed_at"));
+    }
+
+    /** Where the task stands, in the shared terms: statuses this version does not know mean still running. */
+    TaskState state() {
+        if (isCompleted()) {
+            return TaskState.COMPLETED;
+        }
+        if (isFailed()) {
+            return TaskState.FAILED;
+        }
+        return isCancelled() ? TaskState.CANCELLED : TaskState.RUNNING;
+    }
+
+    /** NeoSpark's own result headers: model, message id, session, estimated cost, every media URL. */
+    Map<String, Object> resultHeaders() {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(SparkConstants.MODEL, model);
+        if (IMAGE.equals(type)) {
+            headers.put(NeoSparkConstants.MESSAGE_ID, id);
+        }
+        headers.put(NeoSparkConstants.SESSION_ID, sessionId);
+        headers.put(NeoSparkConstants.ESTIMATED_COST, estimatedCost);
+        if (!mediaUrls.isEmpty()) {
+            headers.put(NeoSparkConstants.MEDIA_URLS, mediaUrls);
+        }
+        headers.values().removeIf(java.util.Objects::isNull);
+        return headers;
+    }
+
+    /** The task in the task machinery's terms, for polling and the task store. */
+    TaskSnapshot toSnapshot(JsonNode raw) {
+        return new TaskSnapshot(id, status, state(), progress, mediaUrls, actualCost, errorCode, errorMessage,
+                resultHeaders(), raw);
     }
 
     private static Integer intOf(JsonNode node) {

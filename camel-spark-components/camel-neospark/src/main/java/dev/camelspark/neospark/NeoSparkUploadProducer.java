@@ -47,7 +47,8 @@ class NeoSparkUploadProducer extends NeoSparkProducerSupport {
         NeoSparkConfiguration config = configurationFor(exchange);
         String apiKey = getEndpoint().requireApiKey(config);
         ContentBody file = fileOf(exchange);
-        SparkRequest request = authorised(SparkRequest.post(config.getBaseUrl(), PATH), config, apiKey, CallKind.READ)
+        SparkRequest request = NeoSparkApi.authorised(SparkRequest.post(config.getBaseUrl(), PATH), config, apiKey,
+                        CallKind.READ)
                 .entity(MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED).setCharset(StandardCharsets.UTF_8)
                         .addPart("file", file)
                         .addTextBody("file_type", "image")
@@ -62,7 +63,7 @@ class NeoSparkUploadProducer extends NeoSparkProducerSupport {
             message.setBody(id);
             String url = SparkJson.text(data, "url");
             if (url != null && !url.isBlank()) {
-                message.setHeader(NeoSparkConstants.UPLOAD_URL, resolveMediaUrl(config.getBaseUrl(), url));
+                message.setHeader(NeoSparkConstants.UPLOAD_URL, NeoSparkApi.resolveMediaUrl(config.getBaseUrl(), url));
             }
         });
     }

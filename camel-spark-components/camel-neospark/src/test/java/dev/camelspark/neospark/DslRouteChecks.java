@@ -8,6 +8,7 @@ import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.SparkEmulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mock.MockEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +59,34 @@ final class DslRouteChecks {
         List<NeoSparkTransaction> list = out.getMessage().getBody(List.class);
         assertThat(list).singleElement().satisfies(t -> assertThat(t.amount()).isEqualByComparingTo("-130"));
         assertThat(emulator.requests(Provider.NEOSPARK).get(1).queryParam("limit")).isEqualTo("5");
+    }
+
+    static void image(ProducerTemplate template, SparkEmulator emulator, String prefix) throws Exception {
+        emulator.neospark().taskTimes(Duration.ZERO, Duration.ZERO);
+
+        Exchange out = template.send("direct:" + prefix + "-image", e -> e.getMessage().setBody("A lighthouse"));
+
+        assertThat(out.getException()).isNull();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(out.getMessage().getBody(byte[].class)));
+        assertThat(image.getWidth()).isEqualTo(512);
+        assertThat(image.getHeight()).isEqualTo(288);
+        assertThat(out.getMessage().getHeader(NeoSparkConstants.SESSION_ID, String.class)).startsWith("ds_");
+    }
+
+    static void videoSubmitAndTasksConsumer(ProducerTemplate template, SparkEmulator emulator, String prefix)
+            throws Exception {
+        emulator.clock().freeze();
+        MockEndpoint done = template.getCamelContext().getEndpoint("mock:" + prefix + "-tasks", MockEndpoint.class);
+        done.reset();
+
+        String id = template.requestBody("direct:" + prefix + "-video-submit", "A corgi", String.class);
+        assertThat(id).startsWith("video_");
+        emulator.clock().advance(Duration.ofMinutes(1));
+
+        done.expectedBodiesReceived(emulator.url() + "/neospark/uploads/videos/1/" + id + ".mp4");
+        done.assertIsSatisfied(10_000);
+        assertThat(done.getReceivedExchanges().get(0).getMessage().getHeader("CamelSparkTaskId")).isEqualTo(id);
     }
 
     static void errors(ProducerTemplate template, String prefix) {

@@ -32,6 +32,8 @@ class NeoSparkStatusTest extends NeoSparkTestSupport {
     @BeforeEach
     void freezeTheClock() {
         emulator().clock().freeze();
+        emulator().neospark().imageTimes(Duration.ofSeconds(1), Duration.ofSeconds(4))
+                .videoTimes(Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     @Test
@@ -155,14 +157,14 @@ class NeoSparkStatusTest extends NeoSparkTestSupport {
 
     @Test
     void relativeMediaUrlsResolveAgainstTheBaseUrlWithoutApiV1() {
-        assertThat(NeoSparkProducerSupport.resolveMediaUrl("https://api.useneospark.com/api/v1",
+        assertThat(NeoSparkApi.resolveMediaUrl("https://api.useneospark.com/api/v1",
                 "/uploads/3/images/2026/04/23/generated_0.png"))
                 .isEqualTo("https://api.useneospark.com/uploads/3/images/2026/04/23/generated_0.png");
-        assertThat(NeoSparkProducerSupport.resolveMediaUrl("http://localhost:8089/neospark/api/v1/",
+        assertThat(NeoSparkApi.resolveMediaUrl("http://localhost:8089/neospark/api/v1/",
                 "/uploads/videos/1/video_a1.mp4")).isEqualTo("http://localhost:8089/neospark/uploads/videos/1/video_a1.mp4");
-        assertThat(NeoSparkProducerSupport.resolveMediaUrl("https://api.useneospark.com/api/v1",
+        assertThat(NeoSparkApi.resolveMediaUrl("https://api.useneospark.com/api/v1",
                 "https://cdn.example.com/a.png")).isEqualTo("https://cdn.example.com/a.png");
-        assertThat(NeoSparkProducerSupport.resolveMediaUrl("https://proxy.example.com/neo",
+        assertThat(NeoSparkApi.resolveMediaUrl("https://proxy.example.com/neo",
                 "uploads/a.png")).isEqualTo("https://proxy.example.com/neo/uploads/a.png");
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +26,10 @@ abstract class NeoSparkTestSupport extends CamelTestSupport {
 
     static final String KEY = "np_camel_test";
 
+    /** Tasks finish 300 ms after they are created, unless a test freezes the emulator's clock. */
     @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension(SparkEmulator.builder()
+            .neospark(s -> s.taskTimes(Duration.ZERO, Duration.ofMillis(300))));
 
     /** A small real PNG, as an upload would carry. */
     static final byte[] PNG = pngOf(4, 3);
@@ -37,6 +40,8 @@ abstract class NeoSparkTestSupport extends CamelTestSupport {
         NeoSparkComponent component = context.getComponent("neospark", NeoSparkComponent.class);
         component.getConfiguration().setBaseUrl(EMULATOR.baseUrl(Provider.NEOSPARK));
         component.getConfiguration().setApiKey(KEY);
+        component.getConfiguration().setPollInterval(50);
+        component.getConfiguration().setMaxPollInterval(200);
         return context;
     }
 
@@ -52,6 +57,16 @@ abstract class NeoSparkTestSupport extends CamelTestSupport {
 
     static List<RecordedRequest> calls(String method) {
         return emulator().requests(Provider.NEOSPARK).stream().filter(r -> r.method().equals(method)).toList();
+    }
+
+    NeoSparkComponent component() {
+        return context.getComponent("neospark", NeoSparkComponent.class);
+    }
+
+    /** The create calls the emulator received: image generations and video tasks. */
+    static List<RecordedRequest> creates() {
+        return emulator().requests(Provider.NEOSPARK).stream().filter(r -> r.method().equals("POST")
+                && (r.path().endsWith("/generate") || r.path().equals("/api/v1/video/generations"))).toList();
     }
 
     Exchange send(String uri, Object body) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @CamelMainTest(properties = {
         "camel.main.routes-include-pattern=classpath:routes/neospark-routes.xml",
         "camel.component.neospark.base-url={{spark.emulator.neospark.url}}",
-        "camel.component.neospark.api-key=" + DslRouteChecks.DslKeys.KEY })
+        "camel.component.neospark.api-key=" + DslRouteChecks.DslKeys.KEY,
+        "camel.component.neospark.poll-interval=50",
+        "camel.component.neospark.max-poll-interval=200",
+        "camel.component.neospark.max-cost-per-task=500" })
 class NeoSparkXmlRouteTest {
 
     @RegisterExtension
@@ -38,6 +41,16 @@ class NeoSparkXmlRouteTest {
     @Test
     void billingHistory() {
         DslRouteChecks.billing(template, EMULATOR.emulator(), "xml");
+    }
+
+    @Test
+    void image() throws Exception {
+        DslRouteChecks.image(template, EMULATOR.emulator(), "xml");
+    }
+
+    @Test
+    void videoSubmitThenTheTasksConsumer() throws Exception {
+        DslRouteChecks.videoSubmitAndTasksConsumer(template, EMULATOR.emulator(), "xml");
     }
 
     @Test

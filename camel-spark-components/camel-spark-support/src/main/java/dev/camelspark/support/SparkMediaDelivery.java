@@ -31,13 +31,26 @@ public final class SparkMediaDelivery {
     public static CompletableFuture<Void> deliver(Exchange exchange, MediaDownloader downloader,
                                                   SparkMediaConfiguration config, String mediaUrl,
                                                   Map<String, String> apiAuthHeaders, String fileName, String apiKey) {
+        return deliver(exchange, downloader, config, mediaUrl, apiAuthHeaders, fileName, apiKey,
+                DownloadRequest.DEFAULT_IN_MEMORY_LIMIT);
+    }
+
+    /**
+     * The same, keeping at most {@code inMemoryLimit} bytes in memory: larger media go to a temp-file-backed stream
+     * (or {@code downloadDirectory}); 0 sends every byte to a file, for media that must never be read into the heap
+     * (videos).
+     */
+    public static CompletableFuture<Void> deliver(Exchange exchange, MediaDownloader downloader,
+                                                  SparkMediaConfiguration config, String mediaUrl,
+                                                  Map<String, String> apiAuthHeaders, String fileName, String apiKey,
+                                                  long inMemoryLimit) {
         Message message = exchange.getMessage();
         message.setHeader(SparkConstants.MEDIA_URL, mediaUrl);
         if (!config.isDownload()) {
             message.setBody(mediaUrl);
             return CompletableFuture.completedFuture(null);
         }
-        DownloadRequest request = downloadRequest(config, mediaUrl, apiAuthHeaders, fileName);
+        DownloadRequest request = downloadRequest(config, mediaUrl, apiAuthHeaders, fileName, inMemoryLimit);
         return downloader.download(request, config.callPolicy(apiKey)).thenAccept(media -> {
             message.setBody(media.toBody(exchange));
             if (!media.contentType().isEmpty()) {
@@ -49,8 +62,14 @@ public final class SparkMediaDelivery {
     /** The download of {@code mediaUrl} under the media options. */
     public static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
                                                   Map<String, String> apiAuthHeaders, String fileName) {
+        return downloadRequest(config, mediaUrl, apiAuthHeaders, fileName, DownloadRequest.DEFAULT_IN_MEMORY_LIMIT);
+    }
+
+    private static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
+                                                   Map<String, String> apiAuthHeaders, String fileName,
+                                                   long inMemoryLimit) {
         return new DownloadRequest(URI.create(mediaUrl), URI.create(config.getBaseUrl()),
-                apiAuthHeaders, config.getMaxDownloadSize(), DownloadRequest.DEFAULT_IN_MEMORY_LIMIT,
+                apiAuthHeaders, config.getMaxDownloadSize(), inMemoryLimit,
                 config.getDownloadDirectory() == null ? null : Path.of(config.getDownloadDirectory()), fileName,
                 config.allowedDownloadHostSet(), Duration.ofMillis(config.getConnectTimeout()),
                 Duration.ofMillis(config.getStreamIdleTimeout()));

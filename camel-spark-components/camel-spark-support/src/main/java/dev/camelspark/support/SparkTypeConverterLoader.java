@@ -1,5 +1,7 @@
 package dev.camelspark.support;
 
+import java.math.BigDecimal;
+
 import dev.camelspark.support.sse.SparkEventStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;
@@ -9,7 +11,8 @@ import org.apache.camel.support.TypeConverterSupport;
 
 /**
  * Lets a route turn a streamed answer into its whole text: {@code convertBodyTo(String.class)} reads the stream to
- * its end. Registered through {@code META-INF/services/org/apache/camel/TypeConverterLoader}.
+ * its end. Also binds {@code BigDecimal} options ({@code maxCostPerTask}) from URIs and properties, which Camel's own
+ * converters do not. Registered through {@code META-INF/services/org/apache/camel/TypeConverterLoader}.
  */
 public final class SparkTypeConverterLoader implements TypeConverterLoader {
 
@@ -21,5 +24,17 @@ public final class SparkTypeConverterLoader implements TypeConverterLoader {
                 return type.cast(((SparkEventStream) value).readAll());
             }
         });
+        TypeConverterSupport toDecimal = new TypeConverterSupport() {
+            @Override
+            public <T> T convertTo(Class<T> type, Exchange exchange, Object value) throws TypeConversionException {
+                try {
+                    return type.cast(new BigDecimal(value.toString().trim()));
+                } catch (NumberFormatException e) {
+                    throw new TypeConversionException(value, type, e);
+                }
+            }
+        };
+        registry.addTypeConverter(BigDecimal.class, String.class, toDecimal);
+        registry.addTypeConverter(BigDecimal.class, Number.class, toDecimal);
     }
 }
