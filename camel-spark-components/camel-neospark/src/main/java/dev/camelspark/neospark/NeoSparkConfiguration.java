@@ -13,8 +13,9 @@ import org.apache.camel.spi.UriParams;
 /**
  * Options of the {@code neospark:} component: every parameter of the NeoSpark API in camelCase, plus the shared ones.
  * The task options (polling, task store, task group, {@code maxCostPerTask} in credits) are the shared ones, with a
- * {@code pollTimeout} of 15 minutes. Image and video calls both have a model and a resolution; on video endpoints they are {@code videoModel} and
- * {@code videoResolution}, so that one component-level default cannot be valid for one and invalid for the other.
+ * {@code pollTimeout} of 15 minutes. Image and video calls both have a model and a resolution; on video endpoints
+ * they are {@code videoModel} and {@code videoResolution}, so that one component-level default cannot be valid for
+ * one and invalid for the other.
  */
 @Configurer
 @UriParams
