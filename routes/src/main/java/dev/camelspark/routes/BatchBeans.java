@@ -1,11 +1,15 @@
 package dev.camelspark.routes;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The beans the routes use by name, the same for the YAML, XML and Java DSL copies of the routes, so each copy is
@@ -13,8 +17,10 @@ import org.apache.camel.spi.Registry;
  */
 public class BatchBeans implements CamelConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger("camel-spark.batch");
+
     @Override
-    public void configure(CamelContext camelContext) {
+    public void configure(CamelContext camelContext) throws Exception {
         PropertiesComponent properties = camelContext.getPropertiesComponent();
         String dir = properties.resolveProperty("spark.batch.dir").orElse("work");
         int batchConcurrency = properties.resolveProperty("spark.batch.batch-concurrency").map(Integer::parseInt).orElse(4);
@@ -29,5 +35,17 @@ public class BatchBeans implements CamelConfiguration {
         ExecutorService batchPool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "camel-spark-batch-lines", batchConcurrency);
         registry.bind("batchPool", batchPool);
+        camelContext.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // not yet: the routes start after this
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                Path root = Path.of(dir).toAbsolutePath().normalize();
+                LOG.info("ready: watching {}, results in {}", root.resolve("inbox"), root.resolve("outbox"));
+            }
+        });
     }
 }

@@ -1,0 +1,98 @@
+package dev.camelspark.routes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.SparkEmulator;
+
+/**
+ * The batch application as a separate JVM, started the way a user starts it (its main class, its
+ * application.properties) but pointed at an emulator that lives in the test's JVM, so the emulator (its request log,
+ * its tasks) outlives the application when a test kills it with SIGKILL and starts it again.
+ */
+final class BatchProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    private BatchProcess(Process process) {
+        this.process = process;
+        Thread pump = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    if (line.contains("ready: watching")) {
+                        started.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed: its output ends here
+            }
+        }, "batch-process-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** Starts the application on {@code dir}, against {@code emulator}, and waits until its routes run. */
+    static BatchProcess start(Path dir, SparkEmulator emulator, Map<String, String> properties) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dspark.batch.dir=" + dir,
+                "-Dspark.batch.read-lock-min-age=0",
+                "-Dspark.batch.progress-period=1000",
+                "-Dspark.emulator.enabled=false"));
+        for (Provider provider : Provider.values()) {
+            command.add("-Dspark.emulator." + provider.id() + ".url=" + emulator.baseUrl(provider));
+        }
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BatchApplication.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BatchProcess batch = new BatchProcess(process);
+        if (!batch.started.await(60, TimeUnit.SECONDS)) {
+            batch.kill();
+            throw new IllegalStateException("the application did not start:\n" + String.join("\n", batch.output));
+        }
+        return batch;
+    }
+
+    /** SIGKILL: no shutdown hook, no cleanup, as when the machine loses power. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    boolean logged(String text) {
+        return output.stream().anyMatch(l -> l.contains(text));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    static Duration patience() {
+        return Duration.ofSeconds(60);
+    }
+}
