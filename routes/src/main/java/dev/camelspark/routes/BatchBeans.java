@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import dev.camelspark.support.task.FileTaskStore;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,17 @@ public class BatchBeans implements CamelConfiguration {
         String dir = properties.resolveProperty("spark.batch.dir").orElse("work");
         int batchConcurrency = properties.resolveProperty("spark.batch.batch-concurrency").map(Integer::parseInt).orElse(4);
         Registry registry = camelContext.getRegistry();
-        BatchProgress progress = new BatchProgress();
+        // one store for both asynchronous components, so progress can read what they recorded
+        FileTaskStore tasks = new FileTaskStore(Path.of(dir, "state", "tasks"));
+        tasks.start();
+        registry.bind("taskStore", tasks);
+        camelContext.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                tasks.stop();
+            }
+        }, true, false);
+        BatchProgress progress = new BatchProgress(tasks);
         registry.bind("progress", progress);
         registry.bind("outbox", new OutboxWriter(dir + "/outbox"));
         registry.bind("jobRunner", new JobRunner());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.camelspark.support.task.TaskStore;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,18 @@ public final class BatchProgress {
     private final AtomicInteger skipped = new AtomicInteger();
     private volatile BigDecimal cost = BigDecimal.ZERO;
     private volatile Instant firstSinceSummary;
+    private final Map<String, String> runningProvider = new ConcurrentHashMap<>();
+    private final TaskStore tasks;
+
+    /** @param tasks where the asynchronous components record their tasks, read for the progress of long jobs */
+    public BatchProgress(TaskStore tasks) {
+        this.tasks = tasks;
+    }
 
     public void jobStarted(Exchange exchange) {
         Job job = exchange.getProperty(Job.PROPERTY, Job.class);
         inFlight.put(job.key(), Instant.now());
+        runningProvider.put(job.key(), job.provider());
         if (firstSinceSummary == null) {
             firstSinceSummary = Instant.now();
         }
@@ -39,7 +48,7 @@ public final class BatchProgress {
 
     public void jobFinished(Exchange exchange) {
         Job job = exchange.getProperty(Job.PROPERTY, Job.class);
-        Instant started = inFlight.remove(job.key());
+        Instant started = forget(job.key());
         String output = exchange.getProperty(OutboxWriter.OUTPUT, String.class);
         if (Boolean.TRUE.equals(exchange.getProperty(OutboxWriter.ALREADY_DONE, Boolean.class))) {
             skipped.incrementAndGet();
@@ -56,7 +65,7 @@ public final class BatchProgress {
     public void jobFailed(Exchange exchange, String source, String reason) {
         Job job = exchange.getProperty(Job.PROPERTY, Job.class);
         if (job != null) {
-            inFlight.remove(job.key());
+            forget(job.key());
         }
         failed.incrementAndGet();
         LOG.warn("job {} failed: {}", source, reason.lines().findFirst().orElse(reason));
@@ -66,9 +75,15 @@ public final class BatchProgress {
     void lineFailed(Exchange line) {
         Job job = line.getProperty(Job.PROPERTY, Job.class);
         if (job != null) {
-            inFlight.remove(job.key());
+            forget(job.key());
         }
         failed.incrementAndGet();
+    }
+
+    /** The job is no longer running; returns when it started. */
+    private Instant forget(String jobKey) {
+        runningProvider.remove(jobKey);
+        return inFlight.remove(jobKey);
     }
 
     public void batchStarted(Exchange exchange, int total) {
@@ -110,7 +125,8 @@ public final class BatchProgress {
             inFlight.entrySet().stream()
                     .filter(e -> Duration.between(e.getValue(), Instant.now()).toSeconds() >= 10)
                     .limit(5)
-                    .forEach(e -> LOG.info("still running after {}: {}", since(e.getValue()), e.getKey().split("\\|")[0]));
+                    .forEach(e -> LOG.info("still running after {}: {}{}", since(e.getValue()), e.getKey().split("\\|")[0],
+                            taskProgress(e.getKey())));
             return;
         }
         Instant first = firstSinceSummary;
@@ -120,6 +136,21 @@ public final class BatchProgress {
                     skipped.getAndSet(0), cost.signum() == 0 ? "" : ", cost " + cost.toPlainString(), since(first));
             cost = BigDecimal.ZERO;
         }
+    }
+
+    /** What the provider last said of a job's task (status, percent), when the job is an asynchronous one. */
+    private String taskProgress(String jobKey) {
+        String provider = runningProvider.get(jobKey);
+        if (provider == null || !Providers.ASYNC.contains(provider)) {
+            return "";
+        }
+        // the components key a task by the job key, a '#' and a hash of the request
+        return tasks.findPending(provider, "default").stream()
+                .filter(r -> r.taskKey() != null && r.taskKey().startsWith(jobKey + "#"))
+                .findFirst()
+                .map(r -> " (" + (r.status() == null ? "submitted" : r.status())
+                          + (r.progress() == null ? "" : ", " + r.progress() + "%") + ")")
+                .orElse("");
     }
 
     private synchronized void addCost(BigDecimal amount) {

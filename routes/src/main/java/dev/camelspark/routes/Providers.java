@@ -19,6 +19,9 @@ public final class Providers {
             "sparkdream", Set.of("generate"),
             "neospark", Set.of("image", "video"));
 
+    /** The providers whose generations are paid tasks, recorded in the task store. */
+    static final Set<String> ASYNC = Set.of("sparkdream", "neospark");
+
     /** Short folders under inbox/: {@code inbox/image/} means {@code dynaspark:image}. */
     static final Map<String, String> SHORT_FOLDERS;
 

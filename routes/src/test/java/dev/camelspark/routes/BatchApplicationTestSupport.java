@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.SparkEmulator;
+import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Produce;
@@ -147,6 +148,48 @@ abstract class BatchApplicationTestSupport {
         awaitFile(outbox("jobs/tea.md.json"));
         assertThat(Files.readString(outbox("jobs/tea.md"))).containsIgnoringCase("green tea");
         assertThat(emulator().requests(Provider.SPARKGPT).get(0).bodyJson().path("model_id").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aDreamPromptIsAPaidTaskThatBecomesAPngWithItsTaskIdAndCost() throws Exception {
+        emulator().settings(Provider.SPARKDREAM, SparkDreamSettings.class).durations(Duration.ZERO, Duration.ofMillis(300));
+        drop("dream/oasis.txt", "An oasis at night, stars reflected in the water");
+
+        awaitFile(outbox("dream/oasis.png.json"));
+        assertThat(ImageIO.read(outbox("dream/oasis.png").toFile()).getWidth()).isPositive();
+        JsonNode doc = json(outbox("dream/oasis.png.json"));
+        assertThat(doc.path("provider").asText()).isEqualTo("sparkdream");
+        assertThat(doc.path("taskId").asText()).isNotBlank();
+        assertThat(doc.path("cost").decimalValue()).isPositive();
+        assertThat(emulator().requests(Provider.SPARKDREAM).stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/generation"))).hasSize(1);
+        // the task was recorded in the application's store while it ran, and forgotten once delivered
+        awaitFile(dir().resolve("inbox/.done/dream/oasis.txt"));
+    }
+
+    @Test
+    void aVideoPromptBecomesAnMp4StreamedToTheOutbox() throws Exception {
+        emulator().neospark().videoTimes(Duration.ZERO, Duration.ofMillis(500));
+        drop("video/waves.txt", "Slow waves on a beach at dusk");
+
+        awaitFile(outbox("video/waves.mp4.json"));
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(outbox("video/waves.mp4")), 12);
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        JsonNode doc = json(outbox("video/waves.mp4.json"));
+        assertThat(doc.path("provider").asText()).isEqualTo("neospark");
+        assertThat(doc.path("cost").decimalValue()).isPositive();
+    }
+
+    @Test
+    void aNeoSparkJobAboveMaxCostPerTaskIsRefusedBeforeAnyCall() throws Exception {
+        drop("jobs/epic.json", """
+                {"provider": "neospark", "operation": "video", "prompt": "An epic", "options": {"duration": 15}}
+                """);
+
+        awaitFile(dir().resolve("inbox/.error/jobs/epic.reason.txt"));
+        assertThat(Files.readString(dir().resolve("inbox/.error/jobs/epic.reason.txt"))).contains("maxCostPerTask");
+        assertThat(emulator().requests(Provider.NEOSPARK).stream()
+                .filter(r -> r.method().equals("POST") && r.path().contains("/video/generations"))).isEmpty();
     }
 
     @Test

@@ -74,4 +74,90 @@ class RestartTest {
                 "image/two.png.json", "text/three.txt", "text/three.txt.json");
         assertThat(dir.resolve("inbox/.error")).doesNotExist();
     }
+
+    private static long calls(Provider provider, String method, java.util.function.Predicate<String> path) {
+        return EMULATOR.emulator().requests(provider).stream()
+                .filter(r -> r.method().equals(method) && path.test(r.path())).count();
+    }
+
+    private static boolean pending(Provider provider, String pathPart) {
+        return EMULATOR.emulator().requests(provider).stream()
+                .anyMatch(r -> r.path().contains(pathPart) && !r.completed());
+    }
+
+    private static boolean recorded(Path dir) throws IOException {
+        Path tasks = dir.resolve("state/tasks");
+        if (!Files.isDirectory(tasks)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(tasks)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
+        }
+    }
+
+    /** Runs the application until the condition holds, kills it, then runs it again until {@code result} is in. */
+    private void killWhen(java.util.concurrent.Callable<Boolean> condition, Runnable beforeRestart, String result)
+            throws Exception {
+        try (BatchProcess first = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(condition);
+            first.kill();
+        }
+        beforeRestart.run();
+        try (BatchProcess second = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> outbox().contains(result + ".json"));
+        }
+        assertThat(outbox()).contains(result, result + ".json").noneMatch(f -> f.endsWith(".part"));
+        assertThat(dir.resolve("inbox/.error")).doesNotExist();
+    }
+
+    @Test
+    void killedAfterPickupBeforeSubmitTheTaskIsCreatedOnce() throws Exception {
+        // NeoSpark opens a session before it submits: that call hangs, so the kill lands before any paid create
+        EMULATOR.emulator().faults().add(Fault.latency(Duration.ofSeconds(30)).on(Provider.NEOSPARK).method("POST")
+                .path("/api/v1/drawing/sessions").times(1));
+        drop("neospark/image/poster.txt", "A travel poster of a camel caravan");
+
+        killWhen(() -> pending(Provider.NEOSPARK, "/drawing/sessions"), () -> { }, "neospark/image/poster.png");
+
+        assertThat(calls(Provider.NEOSPARK, "POST", p -> p.endsWith("/generate"))).isEqualTo(1);
+    }
+
+    @Test
+    void killedAfterSubmitTheTaskIsResumedNotCreatedAgain() throws Exception {
+        // the emulator's clock stands still: the task stays pending until the application has been killed
+        EMULATOR.emulator().clock().freeze();
+        drop("dream/oasis.txt", "An oasis at night");
+
+        killWhen(() -> calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation")) == 1 && recorded(dir),
+                () -> EMULATOR.emulator().clock().resume(), "dream/oasis.png");
+
+        assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).isEqualTo(1);
+    }
+
+    @Test
+    void killedWhilePollingTheTaskIsResumedNotCreatedAgain() throws Exception {
+        EMULATOR.emulator().neospark().videoTimes(Duration.ofMillis(100), Duration.ofSeconds(2));
+        EMULATOR.emulator().clock().freeze();
+        drop("video/waves.txt", "Slow waves on a beach at dusk");
+
+        killWhen(() -> calls(Provider.NEOSPARK, "GET", p -> p.matches(".*/video/generations/.+")) >= 2,
+                () -> EMULATOR.emulator().clock().resume(), "video/waves.mp4");
+
+        assertThat(calls(Provider.NEOSPARK, "POST", p -> p.endsWith("/video/generations"))).isEqualTo(1);
+    }
+
+    @Test
+    void killedWhileDownloadingTheResultIsFetchedAgainNotCreatedAgain() throws Exception {
+        EMULATOR.emulator().settings(Provider.SPARKDREAM, dev.camelspark.emulator.sparkdream.SparkDreamSettings.class)
+                .durations(Duration.ZERO, Duration.ofMillis(200));
+        // the first download of the finished image hangs
+        EMULATOR.emulator().faults().add(Fault.latency(Duration.ofSeconds(30)).on(Provider.SPARKDREAM)
+                .path("/cdn/*").times(1));
+        drop("dream/dunes.txt", "Dunes under a full moon");
+
+        killWhen(() -> pending(Provider.SPARKDREAM, "/cdn/"), () -> { }, "dream/dunes.png");
+
+        assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).isEqualTo(1);
+        assertThat(calls(Provider.SPARKDREAM, "GET", p -> p.startsWith("/cdn/"))).isEqualTo(2);
+    }
 }
