@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -396,7 +397,7 @@ public class StarterGenerator {
     private static void write(Path out, Map<Path, String> files) throws IOException {
         for (Map.Entry<Path, String> f : files.entrySet()) {
             byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
-            if (Files.exists(f.getKey()) && java.util.Arrays.equals(Files.readAllBytes(f.getKey()), content)) {
+            if (Files.exists(f.getKey()) && Arrays.equals(Files.readAllBytes(f.getKey()), content)) {
                 continue; // unchanged: keep its timestamp, so nothing recompiles
             }
             Files.createDirectories(f.getKey().getParent());

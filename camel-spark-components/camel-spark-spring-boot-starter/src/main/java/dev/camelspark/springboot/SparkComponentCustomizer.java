@@ -60,7 +60,6 @@ public final class SparkComponentCustomizer implements ComponentCustomizer {
     }
 
     private void bind(Component target, PropertyConfigurer configurer, String option, Object value) {
-        boolean secret = SensitiveUtils.containsSensitive(option);
         try {
             PropertyBindingSupport.build()
                     .withCamelContext(camelContext)
@@ -72,7 +71,7 @@ public final class SparkComponentCustomizer implements ComponentCustomizer {
                     .bind();
         } catch (RuntimeException e) {
             String key = "camel.component." + properties.scheme() + "." + StringHelper.camelCaseToDash(option);
-            if (secret) { // Camel's message would carry the value
+            if (SensitiveUtils.containsSensitive(option)) { // Camel's message would carry the value
                 throw new IllegalArgumentException(key + ": the value cannot be set on the " + properties.scheme()
                                                    + " component (" + e.getClass().getSimpleName() + ")");
             }

@@ -1,9 +1,14 @@
 package dev.camelspark.springboot;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import dev.camelspark.dynaspark.DynaSparkComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -67,9 +72,20 @@ class StarterSwitchesAndErrorsTest {
     }
 
     @Test
-    void aComponentSwitchedOffKeepsItsDefaultsAndTheOthersAreConfigured() {
-        runner.withPropertyValues(
-                        "camel.component.dynaspark.enabled=false",
+    void aKeyThatCannotBeSetIsNotShown() {
+        // a Camel placeholder that resolves to nothing is the one way a String option fails to bind
+        runner.withUserConfiguration(SparkDreamRoute.class)
+                .withPropertyValues("camel.component.sparkdream.api-key=sd-secret-{{no.such.property}}")
+                .run(spring -> assertThat(spring).getFailure()
+                        .hasStackTraceContaining("camel.component.sparkdream.api-key: the value cannot be set")
+                        .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("sd-secret")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "camel.component.dynaspark.enabled=false",
+                             "camel.component.dynaspark.customizer.enabled=false" })
+    void aComponentSwitchedOffKeepsItsDefaultsAndTheOthersAreConfigured(String switchedOff) {
+        runner.withPropertyValues(switchedOff,
                         "camel.component.dynaspark.max-retries=5",
                         "camel.component.sparkgpt.max-retries=5")
                 .run(spring -> {
@@ -84,14 +100,6 @@ class StarterSwitchesAndErrorsTest {
                         "camel.component.customizer.enabled=false",
                         "camel.component.dynaspark.max-retries=5")
                 .run(spring -> assertThat(maxRetries(spring, "dynaspark")).isEqualTo(2));
-        runner.withPropertyValues(
-                        "camel.component.dynaspark.customizer.enabled=false",
-                        "camel.component.dynaspark.max-retries=5",
-                        "camel.component.sparkgpt.max-retries=5")
-                .run(spring -> {
-                    assertThat(maxRetries(spring, "dynaspark")).isEqualTo(2);
-                    assertThat(maxRetries(spring, "sparkgpt")).isEqualTo(5);
-                });
     }
 
     @Test
@@ -102,6 +110,12 @@ class StarterSwitchesAndErrorsTest {
                     assertThat(maxRetries(spring, "dynaspark")).isEqualTo(5);
                     assertThat(maxRetries(spring, "dynasparkEu")).isEqualTo(1);
                 });
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString();
     }
 
     private static Object maxRetries(AssertableApplicationContext spring, String name) {
