@@ -1,5 +1,7 @@
 package dev.camelspark.benchmarks;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,15 +23,23 @@ final class Ratios {
             return format(ratio) + " ± ?";
         }
         double relative = Math.hypot(oursError / ours, baselineError / baseline);
-        return format(ratio) + " ± " + format(ratio * relative);
+        return withError(ratio, ratio * relative);
     }
 
-    /** A score with JMH's error, e.g. {@code 412.3 ± 20.1}. */
+    /** A score with JMH's error, e.g. {@code 412 ± 20}. */
     static String score(double score, double error) {
-        return format(score) + (Double.isNaN(error) ? " ± ?" : " ± " + format(error));
+        return Double.isNaN(error) ? format(score) + " ± ?" : withError(score, error);
     }
 
-    /** Three significant digits, without exponent for the sizes seen here. */
+    /** The value to three significant digits, its error to as many decimals. */
+    private static String withError(double value, double error) {
+        String shown = format(value);
+        int dot = shown.indexOf('.');
+        int decimals = dot < 0 ? 0 : shown.length() - dot - 1;
+        return shown + " ± " + String.format(Locale.ROOT, decimals == 0 ? "%,.0f" : "%." + decimals + "f", error);
+    }
+
+    /** Three significant digits (all the digits of a whole number above 1000), never an exponent. */
     static String format(double value) {
         double abs = Math.abs(value);
         if (abs >= 1000) {
@@ -44,7 +54,11 @@ final class Ratios {
         if (abs >= 1) {
             return String.format(Locale.ROOT, "%.2f", value);
         }
-        return String.format(Locale.ROOT, "%.3f", value);
+        if (abs == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        // small ratios and errors keep three significant digits: 0.00213, not 0.002
+        return new BigDecimal(value).round(new MathContext(3)).toPlainString();
     }
 
     /** {@code ours[i] / baseline[i]}: each round's ratio. */
