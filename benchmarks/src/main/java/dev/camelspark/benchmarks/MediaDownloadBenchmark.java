@@ -12,11 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.neospark.NeoSparkComponent;
 import dev.camelspark.neospark.NeoSparkConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StreamCache;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +23,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A large video generated and fetched: {@code to("neospark:video")}, which streams it to a temp file (deleted when the
@@ -39,7 +35,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-public class MediaDownloadBenchmark {
+public class MediaDownloadBenchmark extends EmulatorBenchmark {
 
     private static final String KEY = "np_benchmark";
     private static final String PROMPT = "A corgi on the beach";
@@ -51,27 +47,18 @@ public class MediaDownloadBenchmark {
     @Param({"16", "64"})
     public int megabytes;
 
-    private EmulatorProcess emulator;
-    private CamelContext camel;
-    private ProducerTemplate template;
-    private HttpClient http;
     private String api;
     private String mediaRoot;
 
     @Setup
-    public void start() throws Exception {
-        emulator = EmulatorProcess.start();
-        emulator.settings(Provider.NEOSPARK, "{\"videoFileSize\": " + size() + "}");
-        api = emulator.baseUrl(Provider.NEOSPARK);
-        mediaRoot = emulator.url() + Provider.NEOSPARK.prefix();
-
-        camel = new DefaultCamelContext();
-        NeoSparkConfiguration config = camel.getComponent("neospark", NeoSparkComponent.class).getConfiguration();
-        config.setBaseUrl(api);
-        config.setApiKey(KEY);
-        config.setPollInterval(POLL_MILLIS);
-        config.setMaxPollInterval(POLL_MILLIS);
-        camel.addRoutes(new RouteBuilder() {
+    public void setUp() throws Exception {
+        start(camel -> {
+            NeoSparkConfiguration config = camel.getComponent("neospark", NeoSparkComponent.class).getConfiguration();
+            config.setBaseUrl(emulator.baseUrl(Provider.NEOSPARK));
+            config.setApiKey(KEY);
+            config.setPollInterval(POLL_MILLIS);
+            config.setMaxPollInterval(POLL_MILLIS);
+        }, new RouteBuilder() {
             @Override
             public void configure() {
                 // the body is a temp-file-backed stream; its length is read from the file, not by reading it
@@ -79,9 +66,9 @@ public class MediaDownloadBenchmark {
                         .process(e -> e.getMessage().setBody(e.getMessage().getBody(StreamCache.class).length()));
             }
         });
-        camel.start();
-        template = camel.createProducerTemplate();
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        emulator.settings(Provider.NEOSPARK, "{\"videoFileSize\": " + size() + "}");
+        api = emulator.baseUrl(Provider.NEOSPARK);
+        mediaRoot = emulator.url() + Provider.NEOSPARK.prefix();
 
         if (downloadOurs() != size() || downloadBaseline() != size()) {
             throw new IllegalStateException("ours and the baseline did not both fetch " + size() + " bytes");
@@ -90,12 +77,6 @@ public class MediaDownloadBenchmark {
 
     private long size() {
         return megabytes * 1024L * 1024L;
-    }
-
-    @TearDown
-    public void stop() throws Exception {
-        camel.stop();
-        emulator.close();
     }
 
     @Benchmark

@@ -15,10 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelspark.dynaspark.DynaSparkComponent;
 import dev.camelspark.emulator.Provider;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,7 +24,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A streamed answer through a Camel route, {@code to("dynaspark:text?stream=true")}, vs the same stream read from the
@@ -42,36 +38,25 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
-public class StreamLatencyBenchmark {
+public class StreamLatencyBenchmark extends EmulatorBenchmark {
 
     /** An answer of 94 deltas (97 events, 18 KB). */
     static final String PROMPT = "Tell me a story about a camel crossing the desert";
     private static final int WARM_UP_SECONDS = 5;
 
-    private EmulatorProcess emulator;
-    private CamelContext camel;
-    private ProducerTemplate template;
-    private HttpClient http;
     private HttpRequest streamRequest;
 
     @Setup
-    public void start() throws Exception {
-        emulator = EmulatorProcess.start();
-        camel = new DefaultCamelContext();
-        camel.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration()
-                .setBaseUrl(emulator.baseUrl(Provider.DYNASPARK));
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:first").to("dynaspark:text?stream=true")
-                        .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()));
-                from("direct:whole").to("dynaspark:text?stream=true").convertBodyTo(String.class);
-            }
-        });
-        camel.start();
-        template = camel.createProducerTemplate();
-
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public void setUp() throws Exception {
+        start(camel -> camel.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration()
+                .setBaseUrl(emulator.baseUrl(Provider.DYNASPARK)), new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:first").to("dynaspark:text?stream=true")
+                                .process(e -> e.getMessage().setBody(e.getMessage().getBody(Iterator.class).next()));
+                        from("direct:whole").to("dynaspark:text?stream=true").convertBodyTo(String.class);
+                    }
+                });
         streamRequest = HttpRequest.newBuilder(URI.create(emulator.baseUrl(Provider.DYNASPARK)
                 + "/generate_response?user_input=" + URLEncoder.encode(PROMPT, StandardCharsets.UTF_8)
                 + "&stream=true")).build();
@@ -91,12 +76,6 @@ public class StreamLatencyBenchmark {
             wholeAnswerBaseline();
             wholeAnswerOurs();
         }
-    }
-
-    @TearDown
-    public void stop() throws Exception {
-        camel.stop();
-        emulator.close();
     }
 
     @Benchmark
