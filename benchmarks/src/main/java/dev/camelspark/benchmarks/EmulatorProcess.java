@@ -85,7 +85,16 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Changes a provider's settings through the control API, e.g. {@code {"videoFileSize": 67108864}}. */
     public void settings(Provider provider, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_emulator/settings/" + provider.id()))
+        put("/_emulator/settings/" + provider.id(), json);
+    }
+
+    /** Changes the global settings, e.g. {@code {"latencyMillis": 200}}. */
+    public void settings(String json) {
+        put("/_emulator/settings", json);
+    }
+
+    private void put(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build();
