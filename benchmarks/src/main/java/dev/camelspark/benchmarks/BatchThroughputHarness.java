@@ -54,29 +54,17 @@ public final class BatchThroughputHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        int prompts = intArg(args, "--prompts", 50);
-        int rounds = intArg(args, "--rounds", 3);
-        int latency = intArg(args, "--latency-millis", 200);
+        int prompts = Rounds.intArg(args, "--prompts", 50);
+        int rounds = Rounds.intArg(args, "--rounds", 3);
+        int latency = Rounds.intArg(args, "--latency-millis", 200);
         Path dir = Files.createTempDirectory("camel-spark-batch-benchmark-");
         try (EmulatorProcess emulator = EmulatorProcess.start()) {
             emulator.settings("{\"latencyMillis\": " + latency + "}");
             try (BatchApp app = BatchApp.start(dir, emulator)) {
                 BatchThroughputHarness harness = new BatchThroughputHarness(prompts, dir,
                         emulator.baseUrl(Provider.DYNASPARK));
-                harness.loop();
-                harness.batch(app);
-                List<Double> loop = new ArrayList<>();
-                List<Double> batch = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    if (round % 2 == 0) {
-                        loop.add(harness.loop());
-                        batch.add(harness.batch(app));
-                    } else {
-                        batch.add(harness.batch(app));
-                        loop.add(harness.loop());
-                    }
-                }
-                print(prompts, latency, rounds, loop, batch);
+                Rounds<Double> runs = Rounds.run(rounds, harness::loop, () -> harness.batch(app));
+                print(prompts, latency, rounds, runs.baseline, runs.ours);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -142,15 +130,6 @@ public final class BatchThroughputHarness {
         table.row("time for the batch (s)", Ratios.spread(l, "%.2f"), Ratios.spread(b, "%.2f"),
                 Ratios.spread(Ratios.pairwise(b, l), "%.2f"));
         System.out.println(table);
-    }
-
-    private static int intArg(String[] args, String name, int defaultValue) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return defaultValue;
     }
 
     /**

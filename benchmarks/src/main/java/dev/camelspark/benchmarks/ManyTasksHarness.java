@@ -61,28 +61,15 @@ public final class ManyTasksHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        int tasks = intArg(args, "--tasks", 500);
-        int rounds = intArg(args, "--rounds", 3);
-        long taskMillis = intArg(args, "--task-millis", 2000);
-        long pollMillis = intArg(args, "--poll-millis", 250);
+        int tasks = Rounds.intArg(args, "--tasks", 500);
+        int rounds = Rounds.intArg(args, "--rounds", 3);
+        long taskMillis = Rounds.intArg(args, "--task-millis", 2000);
+        long pollMillis = Rounds.intArg(args, "--poll-millis", 250);
         try (EmulatorProcess emulator = EmulatorProcess.start()) {
             emulator.settings(Provider.SPARKDREAM, "{\"pendingMillis\": 0, \"processingMillis\": " + taskMillis + "}");
             ManyTasksHarness harness = new ManyTasksHarness(tasks, pollMillis, emulator.baseUrl(Provider.SPARKDREAM));
-            List<Run> baseline = new ArrayList<>();
-            List<Run> ours = new ArrayList<>();
-            harness.baseline();
-            harness.ours();
-            for (int round = 0; round < rounds; round++) {
-                // alternate which goes first, so neither always runs on a machine the other just warmed or loaded
-                if (round % 2 == 0) {
-                    baseline.add(harness.baseline());
-                    ours.add(harness.ours());
-                } else {
-                    ours.add(harness.ours());
-                    baseline.add(harness.baseline());
-                }
-            }
-            print(tasks, taskMillis, pollMillis, rounds, baseline, ours);
+            Rounds<Run> runs = Rounds.run(rounds, harness::baseline, harness::ours);
+            print(tasks, taskMillis, pollMillis, rounds, runs.baseline, runs.ours);
         }
     }
 
@@ -254,14 +241,5 @@ public final class ManyTasksHarness {
                 Ratios.spread(Ratios.pairwise(ours.stream().mapToDouble(Run::seconds).toArray(),
                         baseline.stream().mapToDouble(Run::seconds).toArray()), "%.2f"));
         System.out.println(table);
-    }
-
-    private static int intArg(String[] args, String name, int defaultValue) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return defaultValue;
     }
 }
