@@ -11,6 +11,7 @@ import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.DefaultErrorDecoder;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
+import dev.camelspark.support.task.TaskIds;
 
 /**
  * NeoSpark on the wire, for the producers and the endpoint alike: paths, the key in {@code X-API-Key}, the
@@ -44,7 +45,8 @@ final class NeoSparkApi {
 
     /** The status read of an image message or a video task. */
     static SparkRequest taskStatus(NeoSparkConfiguration config, String apiKey, String taskId, boolean video) {
-        String path = video ? VIDEO_TASKS + "/" + taskId : IMAGE_STATUS + taskId;
+        String id = TaskIds.check(PROVIDER, "task id", taskId);
+        String path = video ? VIDEO_TASKS + "/" + id : IMAGE_STATUS + id;
         return authorised(SparkRequest.get(config.getBaseUrl(), path), config, apiKey, CallKind.READ).build();
     }
 

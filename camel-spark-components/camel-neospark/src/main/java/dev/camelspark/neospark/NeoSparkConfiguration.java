@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkTaskConfiguration;
+import dev.camelspark.support.task.TaskIds;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -127,6 +128,8 @@ public class NeoSparkConfiguration extends SparkTaskConfiguration {
     }
 
     private void validateImage(SparkChecks checks) {
+        // the session goes into the create call's path, and it may come from a header
+        checks.that(sessionId == null || TaskIds.isSafe(sessionId), "sessionId", sessionId, TaskIds.ALLOWED);
         checks.notBlank("model", model).oneOf("model", model, List.copyOf(NeoSparkPricing.IMAGE_MODELS.keySet()));
         NeoSparkPricing.ImageModel m = NeoSparkPricing.IMAGE_MODELS.get(model);
         checks.notBlank("resolution", resolution)

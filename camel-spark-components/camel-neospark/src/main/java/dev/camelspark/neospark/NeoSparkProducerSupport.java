@@ -1,13 +1,12 @@
 package dev.camelspark.neospark;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkProducerSupport;
-import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.task.TaskIds;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -16,9 +15,6 @@ import org.apache.camel.Message;
  * key, the envelope), ids checked before they go into a path, and the task headers.
  */
 abstract class NeoSparkProducerSupport extends SparkProducerSupport {
-
-    /** Ids go into paths: only what the service's own ids are made of. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
     NeoSparkProducerSupport(NeoSparkEndpoint endpoint) {
         super(endpoint);
@@ -45,17 +41,7 @@ abstract class NeoSparkProducerSupport extends SparkProducerSupport {
 
     /** The task or upload id: the body, else header {@code CamelSparkTaskId}; checked before it goes into a path. */
     String requiredId(Exchange exchange, String what) {
-        Message message = exchange.getMessage();
-        String id = message.getBody(String.class);
-        if (id == null || id.isBlank()) {
-            id = message.getHeader(SparkConstants.TASK_ID, String.class);
-        }
-        if (id == null || id.isBlank() || !ID.matcher(id.strip()).matches()) {
-            throw new SparkValidationException(provider(), "body (" + what + ")", id == null ? "null" : id,
-                    "an id of letters, digits, '_', '-' and '.', in the body or in header " + SparkConstants.TASK_ID,
-                    null);
-        }
-        return id.strip();
+        return TaskIds.fromMessage(exchange.getMessage(), provider(), what);
     }
 
     /** The headers every task answer sets; the body is the task itself. */

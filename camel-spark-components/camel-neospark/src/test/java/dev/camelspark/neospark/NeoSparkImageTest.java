@@ -46,6 +46,18 @@ class NeoSparkImageTest extends NeoSparkTestSupport {
     }
 
     @Test
+    void aSessionIdHeaderThatCouldLeaveItsPathIsRefusedBeforeAnyCall() {
+        Exchange out = template.send("direct:session", e -> {
+            e.getMessage().setBody("A fox");
+            e.getMessage().setHeader(NeoSparkConstants.SESSION_ID, "../../video/generations");
+        });
+
+        assertThat(out.getException()).isInstanceOf(SparkValidationException.class).hasMessageContaining("sessionId")
+                .hasMessageContaining("../../video/generations");
+        assertThat(emulator().requests(Provider.NEOSPARK)).isEmpty();
+    }
+
+    @Test
     void aPromptBecomesAnImageWithTheTaskHeaders() throws Exception {
         Exchange out = send("direct:image", "A lighthouse in a storm");
 

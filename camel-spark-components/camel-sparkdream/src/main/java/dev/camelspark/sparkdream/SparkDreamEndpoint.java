@@ -13,6 +13,7 @@ import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
 import dev.camelspark.support.task.SparkTaskStatusProducer;
 import dev.camelspark.support.task.TaskDelivery;
+import dev.camelspark.support.task.TaskIds;
 import dev.camelspark.support.task.TaskRecord;
 import dev.camelspark.support.task.TaskSnapshot;
 import dev.camelspark.support.task.TaskState;
@@ -81,7 +82,7 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
     @Override
     public CompletableFuture<TaskSnapshot> readTask(String taskId, String op, SparkTaskConfiguration config) {
         String key = resolveApiKey(config);
-        SparkRequest request = SparkRequest.get(config.getBaseUrl(), TASK_PATH + taskId)
+        SparkRequest request = SparkRequest.get(config.getBaseUrl(), TASK_PATH + TaskIds.check(providerName(), "task id", taskId))
                 .bearer(key)
                 .kind(CallKind.READ)
                 .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))

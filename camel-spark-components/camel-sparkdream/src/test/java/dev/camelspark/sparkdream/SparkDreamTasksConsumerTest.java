@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.TaskRule;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.error.SparkTaskFailedException;
+import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.task.MemoryTaskStore;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -116,6 +120,17 @@ class SparkDreamTasksConsumerTest extends SparkDreamTestSupport {
         String taskId = template.requestBody("direct:bean", "A fox", String.class);
         assertThat(dreamStore.find("sparkdream", taskId)).get()
                 .satisfies(r -> assertThat(r.group()).isEqualTo("bean"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "../../v1/balance", "task-1/../../x", "task-1?x=1", "%2e%2e", "..", "task 1" })
+    void statusRefusesAnIdThatCouldLeaveItsPathBeforeAnyCall(String id) {
+        Exchange inBody = send("direct:status", id);
+        Exchange inHeader = template.send("direct:status", e -> e.getMessage().setHeader(SparkConstants.TASK_ID, id));
+
+        assertThat(inBody.getException()).isInstanceOf(SparkValidationException.class).hasMessageContaining("task id");
+        assertThat(inHeader.getException()).isInstanceOf(SparkValidationException.class).hasMessageContaining("task id");
+        assertThat(emulator().requests(Provider.SPARKDREAM)).isEmpty();
     }
 
     @Test

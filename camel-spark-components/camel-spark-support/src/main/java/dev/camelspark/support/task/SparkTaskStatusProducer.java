@@ -8,16 +8,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.SparkTaskConfiguration;
-import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * {@code <provider>:status}: reads one task. The task id is the body, or header {@code CamelSparkTaskId} when the
- * body is empty; the answer sets {@code CamelSparkTaskStatus}, {@code CamelSparkProgress} (0-100),
- * {@code CamelSparkMediaUrl} and {@code CamelSparkCost} when known, and the body becomes the provider's task object
- * as a {@code Map}. One status call, nothing recorded: tasks are tracked by the producers that submit them.
+ * body is empty, checked before it goes into a path ({@link TaskIds}); the answer sets {@code CamelSparkTaskStatus},
+ * {@code CamelSparkProgress} (0-100), {@code CamelSparkMediaUrl} and {@code CamelSparkCost} when known, and the body
+ * becomes the provider's task object as a {@code Map}. One status call, nothing recorded: tasks are tracked by the
+ * producers that submit them.
  */
 public class SparkTaskStatusProducer extends SparkProducerSupport {
 
@@ -37,15 +37,7 @@ public class SparkTaskStatusProducer extends SparkProducerSupport {
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
         Message message = exchange.getMessage();
-        String taskId = message.getBody(String.class);
-        if (taskId == null || taskId.isBlank()) {
-            taskId = message.getHeader(SparkConstants.TASK_ID, String.class);
-        }
-        if (taskId == null || taskId.isBlank()) {
-            throw new SparkValidationException(provider(), "body (task id)", taskId == null ? "null" : "\"" + taskId + "\"",
-                    "a task id, in the body or in header " + SparkConstants.TASK_ID, null);
-        }
-        String id = taskId.strip();
+        String id = TaskIds.fromMessage(message, provider(), "task id");
         SparkTaskConfiguration config = getEndpoint().getConfiguration();
         return getEndpoint().readTask(id, operation, config).thenAccept(task -> {
             message.setHeader(SparkConstants.TASK_ID, task.taskId() != null ? task.taskId() : id);
