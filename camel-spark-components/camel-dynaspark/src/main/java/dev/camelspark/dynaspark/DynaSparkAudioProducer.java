@@ -1,6 +1,5 @@
 package dev.camelspark.dynaspark;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelspark.support.http.CallKind;
@@ -19,10 +18,10 @@ class DynaSparkAudioProducer extends DynaSparkProducerSupport {
         DynaSparkConfiguration config = configurationFor(exchange);
         String text = requiredText(exchange, "text to speak");
         String apiKey = getEndpoint().resolveApiKey(config);
-        SparkRequest request = withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_RESPONSE), apiKey)
+        // the whole answer within requestTimeout: a body that trickles in must not hold the exchange for ever
+        SparkRequest request = withTimeouts(withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_RESPONSE), apiKey),
+                config, false)
                 .kind(CallKind.CHAT)
-                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
-                .readTimeout(Duration.ofMillis(config.getRequestTimeout()))
                 .query("user_input", text)
                 .query("model", DynaSparkConfiguration.AUDIO_MODEL)
                 .query("voice", config.getVoice())

@@ -1,7 +1,6 @@
 package dev.camelspark.dynaspark;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,11 +28,9 @@ class DynaSparkImageProducer extends DynaSparkProducerSupport {
         DynaSparkConfiguration config = configurationFor(exchange);
         String prompt = requiredText(exchange, "prompt");
         String apiKey = getEndpoint().resolveApiKey(config);
-        SparkRequest request = withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_IMAGE), apiKey)
+        SparkRequest request = withTimeouts(withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_IMAGE), apiKey),
+                config, false)
                 .kind(CallKind.CHAT)
-                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
-                .readTimeout(Duration.ofMillis(config.getRequestTimeout()))
-                .deadline(Duration.ofMillis(config.getRequestTimeout()))
                 .query("user_input", prompt)
                 .query("width", config.getWidth())
                 .query("height", config.getHeight())

@@ -1,7 +1,6 @@
 package dev.camelspark.dynaspark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +11,7 @@ import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkHeaderOverrides;
 import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.http.SparkOpenResponse;
 import dev.camelspark.support.http.SparkRequest;
@@ -99,7 +99,8 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
             response.close();
-            throw new UncheckedIOException(e);
+            throw new SparkTransportException(provider(), "reading the answer of " + GENERATE_RESPONSE + " failed: "
+                    + e.getMessage(), false, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.camelspark.dynaspark;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelspark.support.http.CallKind;
@@ -19,9 +18,9 @@ class DynaSparkTextProducer extends DynaSparkProducerSupport {
         DynaSparkConfiguration config = configurationFor(exchange);
         String prompt = requiredText(exchange, "prompt");
         String apiKey = getEndpoint().resolveApiKey(config);
-        SparkRequest.Builder request = withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_RESPONSE), apiKey)
+        SparkRequest.Builder request = withTimeouts(withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_RESPONSE),
+                apiKey), config, config.isStream())
                 .kind(CallKind.CHAT)
-                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                 .query("user_input", prompt)
                 .query("model", config.getModel())
                 .query("temperature", config.getTemperature())
@@ -34,13 +33,6 @@ class DynaSparkTextProducer extends DynaSparkProducerSupport {
                 .query("private", config.getPrivateGeneration())
                 .query("seed", config.getSeed())
                 .query("referrer", config.getReferrer());
-        if (config.isStream()) {
-            // a stream may rightly take long in all; what must not happen is a long silence
-            request.readTimeout(Duration.ofMillis(config.getStreamIdleTimeout()));
-        } else {
-            request.readTimeout(Duration.ofMillis(config.getRequestTimeout()))
-                    .deadline(Duration.ofMillis(config.getRequestTimeout()));
-        }
         return getEndpoint().getClient().open(request.build(), config.callPolicy(apiKey))
                 .thenCompose(response -> readGenerateResponse(exchange, config, response));
     }

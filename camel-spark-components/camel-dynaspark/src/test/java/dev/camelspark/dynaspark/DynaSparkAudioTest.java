@@ -1,6 +1,11 @@
 package dev.camelspark.dynaspark;
 
+import java.time.Duration;
+
+import dev.camelspark.emulator.Fault;
+import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,6 +22,7 @@ class DynaSparkAudioTest extends DynaSparkTestSupport {
             public void configure() {
                 from("direct:speak").to("dynaspark:audio?voice=nova");
                 from("direct:default").to("dynaspark:audio");
+                from("direct:quick").to("dynaspark:audio?requestTimeout=500&maxRetries=0");
             }
         };
     }
@@ -33,6 +39,19 @@ class DynaSparkAudioTest extends DynaSparkTestSupport {
         assertThat(call.queryParam("model")).isEqualTo("openai-audio");
         assertThat(call.queryParam("voice")).isEqualTo("nova");
         assertThat(call.queryParam("user_input")).isEqualTo("Hello from Apache Camel");
+    }
+
+    @Test
+    void anAnswerThatTricklesInPastRequestTimeoutFails() {
+        // each piece comes well within the read timeout, the whole answer takes twice requestTimeout
+        emulator().faults().add(Fault.trickle(200, "ID3" + "x".repeat(997), Duration.ofMillis(110))
+                .header("Content-Type", "audio/mpeg").on(Provider.DYNASPARK).path("*/generate_response").times(1));
+
+        Exchange out = send("direct:quick", "Hello");
+
+        assertThat(out.getException()).as("the whole answer must be in within requestTimeout")
+                .isInstanceOf(SparkTransportException.class).hasMessageContaining("requestTimeout (500 ms)");
+        assertThat(out.getMessage().getBody()).isNotInstanceOf(byte[].class);
     }
 
     @Test

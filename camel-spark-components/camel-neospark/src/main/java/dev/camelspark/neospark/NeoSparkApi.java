@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkHeaderOverrides;
+import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.DefaultErrorDecoder;
@@ -37,10 +38,7 @@ final class NeoSparkApi {
     /** A call authorised by the key, with the configured timeouts (the whole answer within requestTimeout). */
     static SparkRequest.Builder authorised(SparkRequest.Builder request, NeoSparkConfiguration config, String apiKey,
                                            CallKind kind) {
-        return request.secretHeader(API_KEY_HEADER, apiKey).kind(kind)
-                .connectTimeout(java.time.Duration.ofMillis(config.getConnectTimeout()))
-                .readTimeout(java.time.Duration.ofMillis(config.getRequestTimeout()))
-                .deadline(java.time.Duration.ofMillis(config.getRequestTimeout()));
+        return SparkProducerSupport.withTimeouts(request, config, false).secretHeader(API_KEY_HEADER, apiKey).kind(kind);
     }
 
     /** The status read of an image message or a video task. */

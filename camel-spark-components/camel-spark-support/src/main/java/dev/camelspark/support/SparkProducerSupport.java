@@ -86,10 +86,11 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
 
     /**
      * Sets the timeouts of a call: a streamed answer may rightly take long in all, so only a silence longer than
-     * {@code streamIdleTimeout} fails it; any other answer must be complete within {@code requestTimeout}.
+     * {@code streamIdleTimeout} fails it; any other answer must be complete within {@code requestTimeout}. Every
+     * call of the components gets its timeouts here (producers, status reads, downloads excepted: media are streamed).
      */
-    protected static SparkRequest.Builder withTimeouts(SparkRequest.Builder request, SparkConfiguration config,
-                                                       boolean streamed) {
+    public static SparkRequest.Builder withTimeouts(SparkRequest.Builder request, SparkConfiguration config,
+                                                    boolean streamed) {
         request.connectTimeout(Duration.ofMillis(config.getConnectTimeout()));
         if (streamed) {
             return request.readTimeout(Duration.ofMillis(config.getStreamIdleTimeout()));

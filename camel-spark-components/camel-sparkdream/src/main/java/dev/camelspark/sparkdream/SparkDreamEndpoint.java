@@ -1,9 +1,9 @@
 package dev.camelspark.sparkdream;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkValidationException;
@@ -82,12 +82,10 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
     @Override
     public CompletableFuture<TaskSnapshot> readTask(String taskId, String op, SparkTaskConfiguration config) {
         String key = resolveApiKey(config);
-        SparkRequest request = SparkRequest.get(config.getBaseUrl(), TASK_PATH + TaskIds.check(providerName(), "task id", taskId))
+        SparkRequest request = SparkProducerSupport.withTimeouts(SparkRequest.get(config.getBaseUrl(),
+                        TASK_PATH + TaskIds.check(providerName(), "task id", taskId)), config, false)
                 .bearer(key)
                 .kind(CallKind.READ)
-                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
-                .readTimeout(Duration.ofMillis(config.getRequestTimeout()))
-                .deadline(Duration.ofMillis(config.getRequestTimeout()))
                 .build();
         return getClient().call(request, config.callPolicy(key)).thenApply(response -> {
             if (response.json() == null || !response.json().isObject()) {

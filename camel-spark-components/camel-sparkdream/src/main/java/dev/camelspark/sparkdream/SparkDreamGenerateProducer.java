@@ -1,7 +1,6 @@
 package dev.camelspark.sparkdream;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +68,11 @@ class SparkDreamGenerateProducer extends SparkTaskProducerSupport {
         body.put("model", SparkDreamConfiguration.MODEL);
         body.put("input", List.of(Map.of("params", params)));
         byte[] json = SparkJson.write(body);
-        SparkRequest request = SparkRequest.post(config.getBaseUrl(), SparkDreamEndpoint.CREATE_PATH)
+        SparkRequest request = withTimeouts(SparkRequest.post(config.getBaseUrl(), SparkDreamEndpoint.CREATE_PATH), config,
+                false)
                 .bearer(getEndpoint().resolveApiKey(config))
                 .json(body)
                 .kind(CallKind.PAID_CREATE)
-                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
-                .readTimeout(Duration.ofMillis(config.getRequestTimeout()))
-                .deadline(Duration.ofMillis(config.getRequestTimeout()))
                 .build();
         return new TaskCreation(SparkDreamOperation.generate.name(), request, new String(json, StandardCharsets.UTF_8));
     }

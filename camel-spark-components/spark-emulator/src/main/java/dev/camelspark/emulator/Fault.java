@@ -35,7 +35,12 @@ public final class Fault {
         /** Streamed answers only: end the stream cleanly after {@code afterEvents} events, without {@code [DONE]}. */
         @JsonProperty("cut-stream") CUT_STREAM,
         /** Streamed answers only: send nothing after {@code afterEvents} events and keep the connection open. */
-        @JsonProperty("stall-stream") STALL_STREAM;
+        @JsonProperty("stall-stream") STALL_STREAM,
+        /**
+         * Answer like {@code respond}, but send the body slowly: in {@link #TRICKLE_PIECES} pieces, one every
+         * {@code everyMillis}, so each gap is short and the whole answer is long (a deadline, not a read timeout).
+         */
+        @JsonProperty("trickle") TRICKLE;
 
         public boolean isStreamFault() {
             return this == CUT_STREAM || this == STALL_STREAM;
@@ -62,6 +67,11 @@ public final class Fault {
     private Map<String, String> headers;
     @JsonProperty
     private Integer afterEvents;
+    @JsonProperty
+    private Long everyMillis;
+
+    /** How many pieces a {@code trickle} fault sends its body in. */
+    public static final int TRICKLE_PIECES = 10;
 
     @JsonIgnore
     private volatile Pattern pathRegex;
@@ -84,6 +94,7 @@ public final class Fault {
         this.body = other.body;
         this.headers = other.headers == null ? null : new LinkedHashMap<>(other.headers);
         this.afterEvents = other.afterEvents;
+        this.everyMillis = other.everyMillis;
     }
 
     /** Answer with this status and body (a body of null uses the provider's own error format). */
@@ -102,6 +113,18 @@ public final class Fault {
     /** Delay, then answer normally. */
     public static Fault latency(Duration delay) {
         return new Fault(Type.LATENCY).delay(delay);
+    }
+
+    /**
+     * Answer with this status and body, the body sent in {@link #TRICKLE_PIECES} pieces, one every {@code every}
+     * (set its {@code Content-Type} with {@link #header}).
+     */
+    public static Fault trickle(int status, String body, Duration every) {
+        Fault f = new Fault(Type.TRICKLE);
+        f.status = status;
+        f.body = body;
+        f.everyMillis = EmulatorSettings.nonNegative(every, "every").toMillis();
+        return f;
     }
 
     /** Close the connection after reading the request, without answering. */
@@ -221,13 +244,22 @@ public final class Fault {
         return afterEvents == null ? 0 : afterEvents;
     }
 
+    /** The gap between two pieces of a {@code trickle} fault's body. */
+    public Duration every() {
+        return Duration.ofMillis(everyMillis == null ? 0 : everyMillis);
+    }
+
     /** Rejects rules that could never do anything sensible, so a typo fails at once rather than silently. */
     void validate() {
         if (type == null) {
-            throw new IllegalArgumentException("fault type is required: respond, latency, reset, cut-stream or stall-stream");
+            throw new IllegalArgumentException(
+                    "fault type is required: respond, trickle, latency, reset, cut-stream or stall-stream");
         }
-        if (type == Type.RESPOND && status != null && (status < 100 || status > 599)) {
+        if ((type == Type.RESPOND || type == Type.TRICKLE) && status != null && (status < 100 || status > 599)) {
             throw new IllegalArgumentException("fault status must be 100-599, got " + status);
+        }
+        if (type == Type.TRICKLE && (everyMillis == null || everyMillis < 0)) {
+            throw new IllegalArgumentException("a trickle fault needs everyMillis (zero or positive)");
         }
         if (type == Type.LATENCY && delayMillis == null) {
             throw new IllegalArgumentException("a latency fault needs delayMillis");

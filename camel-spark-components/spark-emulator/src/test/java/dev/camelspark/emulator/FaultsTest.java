@@ -54,6 +54,22 @@ class FaultsTest {
     }
 
     @Test
+    void aTrickleSendsTheHeadersAtOnceAndTheBodyInPiecesWithPausesBetween() throws Exception {
+        EMULATOR.emulator().faults().add(Fault.trickle(200, "0123456789".repeat(10), Duration.ofMillis(100))
+                .header("Content-Type", "audio/mpeg").times(1));
+
+        long start = System.nanoTime();
+        HttpResponse<InputStream> r = HttpAccess.stream(HttpAccess.request(text()).build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        try (InputStream in = r.body()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("0123456789".repeat(10));
+        }
+        // a lower bound only: nine pauses cannot take less, however slow the machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
     void aFaultWithoutBodyUsesTheProvidersErrorFormat() {
         EMULATOR.emulator().faults().add(Fault.respond(500).times(1));
         HttpResponse<String> r = HttpAccess.get(text());

@@ -1,6 +1,7 @@
 package dev.camelspark.support.http;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -95,10 +96,40 @@ public final class SparkOpenResponse implements Closeable {
         };
     }
 
-    /** The body as it arrives; an empty stream when there is none. */
+    /**
+     * The body as it arrives; an empty stream when there is none. A read cut short by the call's deadline fails with
+     * a {@link SparkHttpTransport.DeadlineExceededException} saying so, not with the closed socket it left behind.
+     */
     public InputStream body() throws IOException {
         HttpEntity entity = response.getEntity();
-        return entity == null ? InputStream.nullInputStream() : entity.getContent();
+        if (entity == null) {
+            return InputStream.nullInputStream();
+        }
+        InputStream in = entity.getContent();
+        return deadlineMillis <= 0 ? in : new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw afterDeadline(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException e) {
+                    throw afterDeadline(e);
+                }
+            }
+        };
+    }
+
+    private IOException afterDeadline(IOException e) {
+        return request.isCancelled() && !(e instanceof SparkHttpTransport.DeadlineExceededException)
+                ? new SparkHttpTransport.DeadlineExceededException(deadlineMillis, e) : e;
     }
 
     /** Reads the whole body (up to {@code maxBytes}) and closes the response. */
@@ -111,10 +142,7 @@ public final class SparkOpenResponse implements Closeable {
             fullyRead = true;
             return new SparkResponse(status(), headers, bytes, rateLimit, attempts);
         } catch (IOException e) {
-            if (deadlineMillis > 0 && request.isCancelled()) {
-                throw new SparkHttpTransport.DeadlineExceededException(deadlineMillis, e);
-            }
-            throw e;
+            throw deadlineMillis > 0 ? afterDeadline(e) : e;
         } finally {
             close();
         }

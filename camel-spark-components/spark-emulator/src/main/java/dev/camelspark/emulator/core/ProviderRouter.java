@@ -1,6 +1,8 @@
 package dev.camelspark.emulator.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +125,8 @@ public final class ProviderRouter {
         after(rc, delay, () -> {
             if (fault.isEmpty() || fault.get().type() == Fault.Type.LATENCY) {
                 rc.next();
+            } else if (fault.get().type() == Fault.Type.TRICKLE) {
+                trickle(rc, fault.get());
             } else if (fault.get().type() == Fault.Type.RESET) {
                 LOG.debug("fault: resetting connection of {}", rec);
                 rc.request().connection().close();
@@ -138,6 +142,31 @@ public final class ProviderRouter {
                 : Json.write(api.errorBody(fault.status(), "Injected fault: HTTP " + fault.status()));
         String type = Json.parseOrNull(body) != null ? Responses.JSON : "text/plain; charset=utf-8";
         Responses.send(rc, fault.status(), type, body);
+    }
+
+    /** The fault's answer, its body in pieces with a pause before each but the first. */
+    private void trickle(RoutingContext rc, Fault fault) {
+        fault.headers().forEach((k, v) -> rc.response().putHeader(k, v));
+        if (!rc.response().headers().contains("Content-Type")) {
+            rc.response().putHeader("Content-Type", "application/octet-stream");
+        }
+        byte[] body = (fault.body() == null ? "" : fault.body()).getBytes(StandardCharsets.UTF_8);
+        rc.response().setStatusCode(fault.status()).setChunked(true);
+        int piece = Math.max(1, (body.length + Fault.TRICKLE_PIECES - 1) / Fault.TRICKLE_PIECES);
+        writePiece(rc, body, 0, piece, fault.every().toMillis());
+    }
+
+    private static void writePiece(RoutingContext rc, byte[] body, int from, int piece, long everyMillis) {
+        if (rc.response().closed() || rc.response().ended()) {
+            return;
+        }
+        if (from >= body.length) {
+            rc.response().end();
+            return;
+        }
+        int to = Math.min(body.length, from + piece);
+        rc.response().write(Buffer.buffer(Arrays.copyOfRange(body, from, to)));
+        after(rc, to >= body.length ? 0 : everyMillis, () -> writePiece(rc, body, to, piece, everyMillis));
     }
 
     /** Runs the action after a delay on the request's context, unless the client has gone away meanwhile. */
