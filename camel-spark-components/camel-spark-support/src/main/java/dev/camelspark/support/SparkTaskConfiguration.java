@@ -41,7 +41,7 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
               description = "The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out: comma-separated names, each may end with * (a prefix), * alone for all. Only text, number and boolean values are saved. The default keeps the file consumer's headers, so to(\"file:out\") writes the result under the input's name.")
     private String correlationHeaders = CorrelationHeaders.DEFAULT;
     @UriParam(label = "task",
-              description = "The most a single task may cost, in the provider's unit (credits for NeoSpark); a task estimated above it is refused before it is created. Not set: no limit.")
+              description = "NeoSpark: the most a single task may cost, in credits; a task estimated above it is refused before it is created. Not set: no limit. Spark Dream refuses it at start: its price of a task is only known once the task has completed.")
     private BigDecimal maxCostPerTask;
 
     /** The longest a task is polled before the exchange fails with a task timeout; each component sets its default. */

@@ -45,6 +45,12 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
     @Override
     public void validate(String provider) {
         super.validate(provider);
+        if (getMaxCostPerTask() != null) {
+            // a limit that cannot be checked must not look like one: refused, not silently ignored
+            throw invalid(provider, "maxCostPerTask", getMaxCostPerTask().toPlainString(),
+                    "unset: Spark Dream's price of a task is only known once the task has completed (usage.cost, in"
+                    + " CamelSparkCost), so no limit can be checked before it is paid for", null);
+        }
         if (seed != null && seed != -1 && seed <= 0) {
             throw invalid(provider, "seed", seed, "-1 (random) or a positive integer", "003019004");
         }

@@ -43,6 +43,26 @@ class SparkDreamStartupValidationTest {
     }
 
     @Test
+    void maxCostPerTaskIsRefusedAtStartSinceSparkDreamTellsThePriceOnlyOnceATaskCompleted() throws Exception {
+        assertThatThrownBy(() -> startJava("direct:a", "sparkdream:generate?apiKey=k&maxCostPerTask=0.01"))
+                .hasStackTraceContaining("maxCostPerTask").hasStackTraceContaining("'0.01'")
+                .hasStackTraceContaining("only known once the task has completed");
+        try (CamelContext context = new DefaultCamelContext()) {
+            SparkDreamComponent component = new SparkDreamComponent();
+            component.getConfiguration().setMaxCostPerTask(new java.math.BigDecimal("0.05"));
+            context.addComponent("sparkdream", component);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:a").to("sparkdream:submit?apiKey=k");
+                }
+            });
+            assertThatThrownBy(context::start).as("set on the component too")
+                    .hasStackTraceContaining("maxCostPerTask").hasStackTraceContaining("'0.05'");
+        }
+    }
+
+    @Test
     void aFileTaskStoreWithoutDirectoryFailsAtStart() {
         String yaml = """
                 - route:

@@ -253,8 +253,9 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
     private String correlationHeaders;
 
     /**
-     * The most a single task may cost, in the provider's unit (credits for NeoSpark); a task estimated above it is
-     * refused before it is created. Not set: no limit.
+     * NeoSpark: the most a single task may cost, in credits; a task estimated above it is refused before it is
+     * created. Not set: no limit. Spark Dream refuses it at start: its price of a task is only known once the task
+     * has completed.
      */
     private java.math.BigDecimal maxCostPerTask;
 
