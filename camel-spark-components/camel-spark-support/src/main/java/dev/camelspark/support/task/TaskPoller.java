@@ -19,13 +19,17 @@ import org.slf4j.LoggerFactory;
  * task waits for its next poll. A task's next poll is scheduled only once the previous answer is in, after the
  * {@link PollSchedule}'s wait, until the provider reports a final state or the task's deadline passes.
  *
- * <p>Status changes are written to the task's store as they happen (progress alone is not, to spare the disk). A
+ * <p>Status changes are written to the task's store as they happen, and so is progress once it has moved by
+ * {@link #PROGRESS_STEP} points since the last write, so that readers of a shared store (the batch application's
+ * progress log) see a long video move without a write, and an fsync, at every poll. A
  * status call that fails transiently (a 5xx, a timeout, a connection failure, after the client's own retries) is
  * tried again at the next poll; one that retrying cannot fix (401, 404) ends tracking with that failure.
  */
 public final class TaskPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
+    /** Progress (0-100) that makes a record worth writing although its status did not change. */
+    public static final int PROGRESS_STEP = 10;
 
     private final String provider;
     private final ScheduledExecutorService scheduler;
@@ -98,9 +102,12 @@ public final class TaskPoller {
         private final CompletableFuture<TaskRecord> result = new CompletableFuture<>();
         private volatile TaskRecord record;
         private volatile Duration wait;
+        /** The progress in the store, as last written. */
+        private volatile int savedProgress;
 
         Tracked(TaskRecord record, TaskStore store, TaskStatusCall status, PollSchedule schedule) {
             this.record = record;
+            this.savedProgress = record.progress() == null ? 0 : record.progress();
             this.store = store;
             this.status = status;
             this.schedule = schedule;
@@ -150,7 +157,7 @@ public final class TaskPoller {
                     finish(updated, null);
                     return;
                 }
-                if (updated.differsInStatusFrom(record)) {
+                if (updated.differsInStatusFrom(record) || progressed(updated)) {
                     save(updated);
                 }
                 record = updated;
@@ -176,10 +183,15 @@ public final class TaskPoller {
             }
         }
 
+        private boolean progressed(TaskRecord updated) {
+            return updated.progress() != null && updated.progress() - savedProgress >= PROGRESS_STEP;
+        }
+
         /** A record that cannot be written is still handed out: its last written state resumes after a restart. */
         private void save(TaskRecord r) {
             try {
                 store.save(r);
+                savedProgress = r.progress() == null ? savedProgress : r.progress();
             } catch (RuntimeException e) {
                 LOG.warn("{}: could not record status '{}' of task {}: {}", provider, r.status(), r.taskId(),
                         e.getMessage());

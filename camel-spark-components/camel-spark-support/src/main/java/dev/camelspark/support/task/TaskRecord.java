@@ -28,7 +28,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param deadline      when polling gives up ({@code submittedAt + pollTimeout})
  * @param status        the provider's last status text
  * @param state         what that status means, or how tracking ended
- * @param progress      the last progress seen, 0-100 (written with status changes only)
+ * @param progress      the last progress seen, 0-100 (written with status changes, and when it moved by
+ *                      {@link TaskPoller#PROGRESS_STEP} points since the last write)
  * @param mediaUrls     the results' absolute URLs, once completed
  * @param cost          what it cost, once known
  * @param errorCode     the provider's error code, when it failed

@@ -97,7 +97,7 @@ class TaskPollerTest {
     }
 
     @Test
-    void pollsUntilCompletedWritingStatusChangesOnly() throws Exception {
+    void pollsUntilCompletedWritingStatusChangesAndProgressInStepsOfTen() throws Exception {
         TaskRecord r = create(Duration.ofMinutes(1));
         CompletableFuture<TaskRecord> done = track(r, 20, 20);
         await().until(() -> service.task(r.taskId()).reads() >= 2);
@@ -105,9 +105,13 @@ class TaskPollerTest {
         await().until(() -> store.find("test", r.taskId()).orElseThrow().status().equals("running"));
         int savesWhileRunning = store.saves.get();
         service.running(r.taskId(), 0.6);
+        await().until(() -> store.find("test", r.taskId()).orElseThrow().progress() == 60);
+        assertThat(store.saves.get()).as("thirty points: written once").isEqualTo(savesWhileRunning + 1);
+        service.running(r.taskId(), 0.69);
         int readsBefore = service.task(r.taskId()).reads();
-        await().until(() -> service.task(r.taskId()).reads() >= readsBefore + 2);
-        assertThat(store.saves.get()).as("progress alone is not written").isEqualTo(savesWhileRunning);
+        await().until(() -> service.task(r.taskId()).reads() >= readsBefore + 3);
+        assertThat(store.saves.get()).as("nine points: not written").isEqualTo(savesWhileRunning + 1);
+        assertThat(store.find("test", r.taskId()).orElseThrow().progress()).isEqualTo(60);
         service.complete(r.taskId());
 
         TaskRecord end = done.get(10, TimeUnit.SECONDS);
