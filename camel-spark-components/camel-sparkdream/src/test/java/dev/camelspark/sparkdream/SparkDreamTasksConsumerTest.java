@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.TaskRule;
 import dev.camelspark.support.SparkConstants;
@@ -43,6 +44,11 @@ class SparkDreamTasksConsumerTest extends SparkDreamTestSupport {
                             .setBody(simple("${exception.providerCode}: ${exception.providerMessage}"))
                             .to("mock:failed").end()
                         .to("mock:images");
+
+                from("direct:cdn").to("sparkdream:submit?taskGroup=cdn");
+                from("sparkdream:tasks?taskGroup=cdn")
+                        .onException(Exception.class).handled(true).to("mock:cdnFailed").end()
+                        .to("mock:cdn");
 
                 from("direct:flaky").to("sparkdream:submit?download=false&taskGroup=flaky");
                 from("sparkdream:tasks?taskGroup=flaky&download=false")
@@ -112,6 +118,24 @@ class SparkDreamTasksConsumerTest extends SparkDreamTestSupport {
         await().until(() -> component.taskStore(component.getConfiguration()).find("sparkdream", taskId).isEmpty());
         Thread.sleep(500); // the task is polled every 50-200 ms: a second hand-out would be here by now
         assertThat(handedOut.get()).isEqualTo(1);
+        assertThat(creates()).hasSize(1);
+    }
+
+    @Test
+    void aResultThatCannotBeFetchedYetIsNotHandedOutBrokenButFetchedAgainLater() throws Exception {
+        // the first hand-out's download and its two retries get 503; the next try, after pollInterval, works
+        emulator().faults().add(Fault.respond(503).on(Provider.SPARKDREAM).path("/cdn/*").times(3));
+        MockEndpoint cdn = getMockEndpoint("mock:cdn");
+        cdn.expectedMessageCount(1);
+
+        String taskId = template.requestBody("direct:cdn", "A fox", String.class);
+
+        cdn.assertIsSatisfied();
+        Exchange out = cdn.getReceivedExchanges().get(0);
+        assertThat(out.getMessage().getBody()).isInstanceOf(byte[].class);
+        assertThat(out.getMessage().getHeader(SparkConstants.TASK_ID)).isEqualTo(taskId);
+        assertThat(getMockEndpoint("mock:cdnFailed").getReceivedCounter()).as("no broken exchange").isZero();
+        assertThat(cdnDownloads()).hasSize(4);
         assertThat(creates()).hasSize(1);
     }
 

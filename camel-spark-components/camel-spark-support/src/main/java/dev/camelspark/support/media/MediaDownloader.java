@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.CallPolicy;
@@ -67,7 +68,11 @@ public final class MediaDownloader {
             }
             try {
                 return CompletableFuture.completedFuture(store(request, url, response));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                // a cut or silent connection may work the next time: transient, unlike a refusal or a size limit
+                return CompletableFuture.failedFuture(new SparkTransportException(client.provider(),
+                        "media download of " + url + " failed: " + e, false, e));
+            } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e instanceof SparkApiException ? e
                         : new SparkApiException(client.provider(), 0, null, "media download of " + url + " failed: " + e,
                                 null, null, e));

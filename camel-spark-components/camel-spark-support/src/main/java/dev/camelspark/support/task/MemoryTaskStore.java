@@ -77,6 +77,14 @@ public class MemoryTaskStore implements TaskStore {
     }
 
     @Override
+    public synchronized void release(String provider, String taskId, String owner) {
+        TaskRecord r = records.get(id(provider, taskId));
+        if (r != null && owner.equals(r.claimedBy())) {
+            records.put(id(provider, taskId), r.claimed(null, null));
+        }
+    }
+
+    @Override
     public synchronized void delivered(String provider, String taskId) {
         TaskRecord r = records.remove(id(provider, taskId));
         if (r != null) {

@@ -2,6 +2,7 @@ package dev.camelspark.support.task;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.SparkTaskConfiguration;
@@ -21,10 +22,12 @@ import org.apache.camel.support.SynchronizationAdapter;
  * task recorded in the store <em>before</em> polling starts. A waiting exchange completes from the poller's callback
  * once the task has ended and its media is downloaded: the route's thread is free meanwhile.
  *
- * <p>The record of a waited-for task is marked delivered when its exchange completes, so a JVM that dies in between
- * resumes it (without paying again) when the same input comes again. What cannot be covered: a JVM that dies after
- * the provider answered the create call and before the record was written; that task is paid and unknown to us (it
- * is in the provider's task list).
+ * <p>The record of a waited-for task is marked delivered once its result has been handed over: when its exchange
+ * completes successfully, or fails with the task's own outcome (failed, cancelled, timed out, unreadable). A
+ * completed task whose exchange fails otherwise (its download failed, or a later step of the route) keeps its record,
+ * media URLs included, so the same input sent again, or a restart, hands the result out again without paying again.
+ * What cannot be covered: a JVM that dies after the provider answered the create call and before the record was
+ * written; that task is paid and unknown to us (it is in the provider's task list).
  */
 public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
 
@@ -117,19 +120,34 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
         });
     }
 
-    /** The waiting exchange gets the task's result or failure; its record is delivered once the exchange completes. */
+    /**
+     * The waiting exchange gets the task's result or failure. A task that ended without a result is delivered when the
+     * exchange completes, whatever the route did with the failure; a completed one only when its result was made the
+     * body and the exchange then succeeded (a download that failed keeps the record, even if the route handled it).
+     */
     private CompletableFuture<Void> handOut(Exchange exchange, SparkTaskConfiguration config, TaskStore store,
                                             TaskRecord end, Throwable error) {
         Throwable failure = error == null ? null : SparkApiException.unwrap(error);
         if (failure instanceof TaskAbandonedException) {
             return CompletableFuture.failedFuture(failure); // not handed out: it stays recorded for the restart
         }
+        boolean result = failure == null && end.state() == TaskState.COMPLETED;
+        AtomicBoolean handedOver = new AtomicBoolean(!result);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
-            public void onDone(Exchange done) {
-                store.delivered(end.provider(), end.taskId());
+            public void onComplete(Exchange done) {
+                if (handedOver.get()) {
+                    store.delivered(end.provider(), end.taskId());
+                }
+            }
+
+            @Override
+            public void onFailure(Exchange done) {
+                if (!result) {
+                    store.delivered(end.provider(), end.taskId()); // the failure was the task's own: it is told
+                }
             }
         });
-        return getEndpoint().deliver(exchange, end, failure, config);
+        return getEndpoint().deliver(exchange, end, failure, config).thenRun(() -> handedOver.set(true));
     }
 }

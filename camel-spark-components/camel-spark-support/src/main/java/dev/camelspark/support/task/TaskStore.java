@@ -35,6 +35,12 @@ public interface TaskStore {
      */
     boolean claim(String provider, String taskId, String owner, Instant until);
 
+    /**
+     * Gives up a claim {@code owner} holds, without handing the task out (its result could not be fetched yet): it
+     * may be claimed again at once. A no-op when someone else holds the claim.
+     */
+    void release(String provider, String taskId, String owner);
+
     /** The task was handed out (as a result or as a failure): it is no longer pending and may be forgotten. */
     void delivered(String provider, String taskId);
 
