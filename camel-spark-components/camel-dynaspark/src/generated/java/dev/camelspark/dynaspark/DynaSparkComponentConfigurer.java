@@ -75,6 +75,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": target.setSchedulerPoolSize(property(camelContext, int.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -90,6 +92,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "voice": getOrCreateConfiguration(target).setVoice(property(camelContext, java.lang.String.class, value)); return true;
         case "width": getOrCreateConfiguration(target).setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         case "wm": getOrCreateConfiguration(target).setWm(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -142,6 +146,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "requestTimeout": return long.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return int.class;
         case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -157,6 +163,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "voice": return java.lang.String.class;
         case "width": return java.lang.Integer.class;
         case "wm": return java.lang.String.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -210,6 +218,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return target.getSchedulerPoolSize();
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
@@ -225,6 +235,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "voice": return getOrCreateConfiguration(target).getVoice();
         case "width": return getOrCreateConfiguration(target).getWidth();
         case "wm": return getOrCreateConfiguration(target).getWm();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

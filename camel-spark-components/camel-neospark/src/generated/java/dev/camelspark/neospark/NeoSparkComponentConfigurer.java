@@ -106,6 +106,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestsperminute":
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": target.setSchedulerPoolSize(property(camelContext, int.class, value)); return true;
         case "sessionid":
         case "sessionId": getOrCreateConfiguration(target).setSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontitle":
@@ -130,6 +132,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "videoModel": getOrCreateConfiguration(target).setVideoModel(property(camelContext, java.lang.String.class, value)); return true;
         case "videoresolution":
         case "videoResolution": getOrCreateConfiguration(target).setVideoResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -213,6 +217,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
         case "resolution": return java.lang.String.class;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return int.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
         case "sessiontitle":
@@ -237,6 +243,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "videoModel": return java.lang.String.class;
         case "videoresolution":
         case "videoResolution": return java.lang.String.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -321,6 +329,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestsperminute":
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
         case "resolution": return getOrCreateConfiguration(target).getResolution();
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return target.getSchedulerPoolSize();
         case "sessionid":
         case "sessionId": return getOrCreateConfiguration(target).getSessionId();
         case "sessiontitle":
@@ -345,6 +355,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "videoModel": return getOrCreateConfiguration(target).getVideoModel();
         case "videoresolution":
         case "videoResolution": return getOrCreateConfiguration(target).getVideoResolution();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

@@ -2,6 +2,9 @@ package dev.camelspark.support;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
@@ -15,18 +18,22 @@ import dev.camelspark.support.http.TransportSettings;
 import dev.camelspark.support.media.MediaDownloader;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
- * What the five components share: the configuration copied into each endpoint, and one HTTP client (with its retry
- * scheduler and client-side limiter) created when the component starts and closed when it stops.
+ * What the five components share: the configuration copied into each endpoint, and one HTTP client (with its
+ * client-side limiter) created when the component starts and closed when it stops, with two thread pools from
+ * Camel's {@code ExecutorServiceManager}: a small scheduler that only times waits and makes status polls (short
+ * calls), and the workers that do everything that may take long: media downloads, retried calls, and the rest of
+ * the route after a producer completes asynchronously. So a slow route step (an upload) holds a worker, never the
+ * polling of other tasks.
  */
 public abstract class SparkComponentSupport extends DefaultComponent implements SSLContextParametersAware {
-
-    /** Threads that run retries and queued calls; waiting itself holds none. */
-    private static final int SCHEDULER_THREADS = 4;
 
     @Metadata(label = "security", description = "TLS settings for the calls to the API.")
     private SSLContextParameters sslContextParameters;
@@ -36,10 +43,18 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     private String proxyHost;
     @Metadata(label = "proxy", description = "The HTTP proxy port.")
     private int proxyPort;
+    @Metadata(label = "advanced", defaultValue = "4",
+              description = "Threads that time the component's waits (poll intervals, retry backoff, rate limits) and make the status polls of tasks: short calls only, never a download or a route step.")
+    private int schedulerPoolSize = 4;
+    @Metadata(label = "advanced", defaultValue = "10",
+              description = "Threads that download media, make retried calls and continue exchanges after a producer completed asynchronously (the rest of the route runs on them up to its next asynchronous step). A route step that blocks, such as an upload, holds one of them, never a polling thread; work beyond them waits in a queue.")
+    private int workerPoolSize = 10;
 
     private Clock clock = Clock.systemUTC();
     private SparkHttpTransport transport;
     private ScheduledExecutorService scheduler;
+    private ExecutorService workerPool;
+    private Executor workers;
     private SparkApiClient client;
     private MediaDownloader downloader;
 
@@ -70,15 +85,34 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        SparkChecks.of(providerName()).atLeast("schedulerPoolSize", schedulerPoolSize, 1)
+                .atLeast("workerPoolSize", workerPoolSize, 1);
         SparkConfiguration config = getConfiguration();
         TransportSettings settings = new TransportSettings(
                 java.time.Duration.ofMillis(config.getConnectTimeout()),
                 java.time.Duration.ofMillis(config.getRequestTimeout()),
                 100, resolveSslContext(), proxyHost, proxyPort, "camel-spark/" + providerName(), clock);
         transport = new SparkHttpTransport(settings);
-        scheduler = getCamelContext().getExecutorServiceManager()
-                .newScheduledThreadPool(this, "camel-spark-" + providerName(), SCHEDULER_THREADS);
-        client = new SparkApiClient(providerName(), transport, new ClientRateLimiter(clock), scheduler,
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        scheduler = executors.newScheduledThreadPool(this, "camel-spark-" + providerName(), schedulerPoolSize);
+        // a fixed pool with an unbounded queue: work is never dropped, nor run on the thread that handed it over
+        String workerName = "camel-spark-" + providerName() + "-worker";
+        ThreadPoolProfile profile = new ThreadPoolProfile(workerName);
+        profile.setPoolSize(workerPoolSize);
+        profile.setMaxPoolSize(workerPoolSize);
+        profile.setMaxQueueSize(-1);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        workerPool = executors.newThreadPool(this, workerName, profile);
+        ExecutorService pool = workerPool;
+        workers = work -> {
+            try {
+                pool.execute(work);
+            } catch (RejectedExecutionException e) {
+                work.run(); // stopping: what is still handed over (failing exchanges) must complete
+            }
+        };
+        client = new SparkApiClient(providerName(), transport, new ClientRateLimiter(clock), scheduler, workers,
                 createErrorDecoder(clock));
         downloader = new MediaDownloader(client);
     }
@@ -97,6 +131,11 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
+        }
+        if (workerPool != null) {
+            // last: exchanges failed by the stop above still complete on it
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
+            workerPool = null;
         }
         super.doStop();
     }
@@ -130,9 +169,32 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
         return downloader;
     }
 
+    /** Times waits and runs status polls: short work only. */
     public ScheduledExecutorService getScheduler() {
         getClient();
         return scheduler;
+    }
+
+    /** Runs downloads, retried calls and the continuation of exchanges ({@code workerPoolSize} threads). */
+    public Executor getWorkers() {
+        getClient();
+        return workers;
+    }
+
+    public int getSchedulerPoolSize() {
+        return schedulerPoolSize;
+    }
+
+    public void setSchedulerPoolSize(int schedulerPoolSize) {
+        this.schedulerPoolSize = schedulerPoolSize;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 
     public Clock getClock() {

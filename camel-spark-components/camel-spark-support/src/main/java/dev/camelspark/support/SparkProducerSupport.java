@@ -27,7 +27,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * The base of every Spark producer. A subclass builds and sends its call in {@link #send(Exchange)}, returning a
  * future that completes when the exchange holds the result. Checks that fail before any call are thrown straight from
  * {@code send}. A call whose answer is already in completes on the caller's thread; one that has to wait (a retry, a
- * rate limit, a task) completes later without holding the route's thread.
+ * rate limit, a task) completes later without holding the route's thread, and the exchange then continues on one of
+ * the component's worker threads ({@code workerPoolSize}), never on the scheduler that polls tasks.
  */
 public abstract class SparkProducerSupport extends DefaultAsyncProducer {
 
@@ -61,12 +62,13 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        work.whenComplete((value, error) -> {
+        // the rest of the route runs here: on a worker, whichever thread completed the work
+        work.whenCompleteAsync((value, error) -> {
             if (error != null) {
                 SparkErrorProperties.fail(exchange, error);
             }
             callback.done(false);
-        });
+        }, getEndpoint().getComponent().getWorkers());
         return false;
     }
 

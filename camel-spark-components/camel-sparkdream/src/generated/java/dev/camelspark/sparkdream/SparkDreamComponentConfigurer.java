@@ -76,6 +76,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestsperminute":
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "scale": getOrCreateConfiguration(target).setScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": target.setSchedulerPoolSize(property(camelContext, int.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -92,6 +94,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "useprellm":
         case "usePreLlm": getOrCreateConfiguration(target).setUsePreLlm(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "width": getOrCreateConfiguration(target).setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -145,6 +149,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
         case "scale": return java.lang.Double.class;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return int.class;
         case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -161,6 +167,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "useprellm":
         case "usePreLlm": return java.lang.Boolean.class;
         case "width": return java.lang.Integer.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -215,6 +223,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestsperminute":
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
         case "scale": return getOrCreateConfiguration(target).getScale();
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return target.getSchedulerPoolSize();
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
@@ -231,6 +241,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "useprellm":
         case "usePreLlm": return getOrCreateConfiguration(target).getUsePreLlm();
         case "width": return getOrCreateConfiguration(target).getWidth();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

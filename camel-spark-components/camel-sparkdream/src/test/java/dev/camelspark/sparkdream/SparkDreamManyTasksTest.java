@@ -28,9 +28,9 @@ class SparkDreamManyTasksTest extends SparkDreamTestSupport {
         };
     }
 
-    private static long threads(String nameContains) {
+    private static long threads(String nameEnd) {
         Set<Thread> all = Thread.getAllStackTraces().keySet();
-        return all.stream().filter(t -> t.isAlive() && t.getName().contains(nameContains)).count();
+        return all.stream().filter(t -> t.isAlive() && t.getName().endsWith(nameEnd)).count();
     }
 
     @Test
@@ -51,6 +51,7 @@ class SparkDreamManyTasksTest extends SparkDreamTestSupport {
         assertThat(creates()).hasSize(TASKS);
         assertThat(done.getReceivedCounter()).isZero();
         assertThat(threads("camel-spark-sparkdream")).as("the component's scheduler threads").isLessThanOrEqualTo(4);
+        assertThat(threads("camel-spark-sparkdream-worker")).as("its workers").isLessThanOrEqualTo(10);
         assertThat(Thread.activeCount() - threadsBefore).as("no thread per task").isLessThan(20);
 
         emulator().clock().advance(Duration.ofSeconds(11));

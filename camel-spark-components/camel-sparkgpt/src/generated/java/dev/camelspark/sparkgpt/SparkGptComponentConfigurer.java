@@ -59,6 +59,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": target.setSchedulerPoolSize(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
@@ -66,6 +68,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "streamIdleTimeout": getOrCreateConfiguration(target).setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -102,6 +106,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestTimeout": return long.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stream": return boolean.class;
@@ -109,6 +115,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "streamIdleTimeout": return long.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -146,6 +154,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return target.getSchedulerPoolSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "stream": return getOrCreateConfiguration(target).isStream();
@@ -153,6 +163,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "streamIdleTimeout": return getOrCreateConfiguration(target).getStreamIdleTimeout();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

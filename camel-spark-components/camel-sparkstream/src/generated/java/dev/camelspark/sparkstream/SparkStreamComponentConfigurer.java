@@ -60,6 +60,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": target.setSchedulerPoolSize(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
@@ -70,6 +72,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -107,6 +111,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "requestTimeout": return long.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return int.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stream": return boolean.class;
@@ -117,6 +123,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "temperature": return java.lang.Double.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -155,6 +163,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return target.getSchedulerPoolSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "stream": return getOrCreateConfiguration(target).isStream();
@@ -165,6 +175,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

@@ -139,10 +139,23 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
     private java.time.Duration requestTimeout;
 
     /**
+     * Threads that time the component's waits (poll intervals, retry backoff, rate limits) and make the status
+     * polls of tasks: short calls only, never a download or a route step.
+     */
+    private Integer schedulerPoolSize;
+
+    /**
      * The longest a streamed answer or a media download may go without sending a byte before it is failed as
      * stalled. A duration: 500ms, 10s, 2m (a plain number is milliseconds).
      */
     private java.time.Duration streamIdleTimeout;
+
+    /**
+     * Threads that download media, make retried calls and continue exchanges after a producer completed
+     * asynchronously (the rest of the route runs on them up to its next asynchronous step). A route step that
+     * blocks, such as an upload, holds one of them, never a polling thread; work beyond them waits in a queue.
+     */
+    private Integer workerPoolSize;
 
     /**
      * An HTTP proxy host for the calls to the API. Without it the JVM's http(s).proxyHost properties apply.
@@ -257,7 +270,9 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         options.put("maxRetryAfter", maxRetryAfter == null ? null : maxRetryAfter.toMillis());
         options.put("requestsPerMinute", requestsPerMinute);
         options.put("requestTimeout", requestTimeout == null ? null : requestTimeout.toMillis());
+        options.put("schedulerPoolSize", schedulerPoolSize);
         options.put("streamIdleTimeout", streamIdleTimeout == null ? null : streamIdleTimeout.toMillis());
+        options.put("workerPoolSize", workerPoolSize);
         options.put("proxyHost", proxyHost);
         options.put("proxyPort", proxyPort);
         options.put("allowedDownloadHosts", allowedDownloadHosts);
@@ -427,12 +442,28 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         this.requestTimeout = requestTimeout;
     }
 
+    public Integer getSchedulerPoolSize() {
+        return schedulerPoolSize;
+    }
+
+    public void setSchedulerPoolSize(Integer schedulerPoolSize) {
+        this.schedulerPoolSize = schedulerPoolSize;
+    }
+
     public java.time.Duration getStreamIdleTimeout() {
         return streamIdleTimeout;
     }
 
     public void setStreamIdleTimeout(java.time.Duration streamIdleTimeout) {
         this.streamIdleTimeout = streamIdleTimeout;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 
     public String getProxyHost() {

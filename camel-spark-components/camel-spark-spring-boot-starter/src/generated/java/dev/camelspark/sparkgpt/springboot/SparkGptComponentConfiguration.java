@@ -85,10 +85,23 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
     private java.time.Duration requestTimeout;
 
     /**
+     * Threads that time the component's waits (poll intervals, retry backoff, rate limits) and make the status
+     * polls of tasks: short calls only, never a download or a route step.
+     */
+    private Integer schedulerPoolSize;
+
+    /**
      * The longest a streamed answer or a media download may go without sending a byte before it is failed as
      * stalled. A duration: 500ms, 10s, 2m (a plain number is milliseconds).
      */
     private java.time.Duration streamIdleTimeout;
+
+    /**
+     * Threads that download media, make retried calls and continue exchanges after a producer completed
+     * asynchronously (the rest of the route runs on them up to its next asynchronous step). A route step that
+     * blocks, such as an upload, holds one of them, never a polling thread; work beyond them waits in a queue.
+     */
+    private Integer workerPoolSize;
 
     /**
      * Accept a stream that ends without DONE instead of failing it as truncated.
@@ -147,7 +160,9 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
         options.put("maxRetryAfter", maxRetryAfter == null ? null : maxRetryAfter.toMillis());
         options.put("requestsPerMinute", requestsPerMinute);
         options.put("requestTimeout", requestTimeout == null ? null : requestTimeout.toMillis());
+        options.put("schedulerPoolSize", schedulerPoolSize);
         options.put("streamIdleTimeout", streamIdleTimeout == null ? null : streamIdleTimeout.toMillis());
+        options.put("workerPoolSize", workerPoolSize);
         options.put("lenientStream", lenientStream);
         options.put("stream", stream);
         options.put("proxyHost", proxyHost);
@@ -246,12 +261,28 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
         this.requestTimeout = requestTimeout;
     }
 
+    public Integer getSchedulerPoolSize() {
+        return schedulerPoolSize;
+    }
+
+    public void setSchedulerPoolSize(Integer schedulerPoolSize) {
+        this.schedulerPoolSize = schedulerPoolSize;
+    }
+
     public java.time.Duration getStreamIdleTimeout() {
         return streamIdleTimeout;
     }
 
     public void setStreamIdleTimeout(java.time.Duration streamIdleTimeout) {
         this.streamIdleTimeout = streamIdleTimeout;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 
     public Boolean getLenientStream() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one retry layer: sends a {@link SparkRequest} through the transport, applies the client-side limits, decodes
  * errors, and retries according to {@link RetryPolicy}. Nothing here holds a thread while waiting: the first attempt
- * runs on the caller's thread, and every wait (backoff, {@code Retry-After}, a full bucket, a busy slot) is a task
- * scheduled for later.
+ * runs on the caller's thread, and every wait (backoff, {@code Retry-After}, a full bucket, a busy slot) is timed by
+ * the scheduler, the attempt after it made on a worker thread (a call may take long; the scheduler must stay free).
  */
 public final class SparkApiClient {
 
@@ -34,17 +35,23 @@ public final class SparkApiClient {
     private final SparkHttpTransport transport;
     private final ClientRateLimiter limiter;
     private final ScheduledExecutorService scheduler;
+    private final Executor workers;
     private final SparkErrorDecoder decoder;
     private final Clock clock;
     /** Calls waiting for a retry or a concurrency slot: work that only the scheduler or a released slot would resume. */
     private final Set<Attempts<?>> waiting = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param scheduler times the waits before retries
+     * @param workers   makes the attempts after a wait (and those that waited for a concurrency slot)
+     */
     public SparkApiClient(String provider, SparkHttpTransport transport, ClientRateLimiter limiter,
-                          ScheduledExecutorService scheduler, SparkErrorDecoder decoder) {
+                          ScheduledExecutorService scheduler, Executor workers, SparkErrorDecoder decoder) {
         this.provider = provider;
         this.transport = transport;
         this.limiter = limiter;
         this.scheduler = scheduler;
+        this.workers = workers;
         this.decoder = decoder;
         this.clock = transport.clock();
     }
@@ -130,7 +137,7 @@ public final class SparkApiClient {
                 return;
             }
             waiting.add(this);
-            limiter.acquireSlot(policy.limiterKey(), policy.maxConcurrentRequests(), this::send, scheduler);
+            limiter.acquireSlot(policy.limiterKey(), policy.maxConcurrentRequests(), this::send, workers);
         }
 
         private void send() {
@@ -211,7 +218,7 @@ public final class SparkApiClient {
                 waiting.add(this);
                 scheduler.schedule(() -> {
                     waiting.remove(this);
-                    run();
+                    workers.execute(this::run);
                 }, delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 waiting.remove(this);

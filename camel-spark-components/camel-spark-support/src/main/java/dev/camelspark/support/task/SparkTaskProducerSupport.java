@@ -88,8 +88,10 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
                                 end != null ? end : s.record(), error));
                 return CompletableFuture.completedFuture(null);
             }
+            // the download runs on a worker: the poller's scheduler completed the tracking
             return getEndpoint().track(s.record(), config, s.resumed())
-                    .handle((end, error) -> handOut(exchange, config, store, end != null ? end : s.record(), error))
+                    .handleAsync((end, error) -> handOut(exchange, config, store, end != null ? end : s.record(), error),
+                            getEndpoint().getComponent().getWorkers())
                     .thenCompose(f -> f);
         });
     }

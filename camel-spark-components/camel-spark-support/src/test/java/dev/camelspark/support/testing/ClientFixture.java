@@ -26,7 +26,8 @@ public final class ClientFixture implements AutoCloseable {
         this.transport = new SparkHttpTransport(new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 20,
                 null, null, 0, "camel-spark-test", clock));
         this.limiter = new ClientRateLimiter(clock);
-        this.client = new SparkApiClient("test", transport, limiter, scheduler, new DefaultErrorDecoder(clock));
+        this.client = new SparkApiClient("test", transport, limiter, scheduler, scheduler,
+                new DefaultErrorDecoder(clock));
     }
 
     public static ClientFixture create() {
