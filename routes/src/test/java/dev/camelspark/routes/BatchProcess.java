@@ -1,9 +1,11 @@
 package dev.camelspark.routes;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ final class BatchProcess implements AutoCloseable {
         }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(runtimeClasspath());
         command.add(BatchApplication.class.getName());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BatchProcess batch = new BatchProcess(process);
@@ -68,6 +70,13 @@ final class BatchProcess implements AutoCloseable {
             throw new IllegalStateException("the application did not start:\n" + String.join("\n", batch.output));
         }
         return batch;
+    }
+
+    /** The application's own classes and its runtime dependencies, as the build wrote them; no test jars. */
+    private static String runtimeClasspath() throws IOException {
+        Path target = Path.of("target");
+        String dependencies = Files.readString(target.resolve("runtime-classpath.txt")).trim();
+        return target.resolve("classes").toAbsolutePath() + File.pathSeparator + dependencies;
     }
 
     /** SIGKILL: no shutdown hook, no cleanup, as when the machine loses power. */
