@@ -62,6 +62,10 @@ public final class BatchProgress {
                 jobCost == null ? "" : " (cost " + jobCost.toPlainString() + ")");
     }
 
+    public void jobInterrupted(String source) {
+        LOG.info("job {} interrupted by shutdown: it stays in the inbox and resumes on the next start", source);
+    }
+
     public void jobFailed(Exchange exchange, String source, String reason) {
         Job job = exchange.getProperty(Job.PROPERTY, Job.class);
         if (job != null) {

@@ -67,6 +67,8 @@ public final class BatchResult implements AggregationStrategy {
             if (cost != null) {
                 out.put("cost", cost);
             }
+        } else if (JobFailures.interrupted(line, failure)) {
+            out.put("status", "interrupted");
         } else {
             out.put("status", "failed");
             out.put("reason", JobFailures.describe(failure));
@@ -81,6 +83,12 @@ public final class BatchResult implements AggregationStrategy {
         List<Map<String, Object>> lines = batch.getProperty(LINES, List.class);
         lines = lines == null ? List.of() : new ArrayList<>(lines);
         lines.sort(Comparator.comparing(l -> l.get("line") == null ? Integer.MAX_VALUE : (Integer) l.get("line")));
+        long interrupted = lines.stream().filter(l -> "interrupted".equals(l.get("status"))).count();
+        if (interrupted > 0 || batch.getContext().isStopping()) {
+            // no result yet: the whole batch runs again on the next start, where done lines are skipped
+            throw new JobInterruptedException("batch " + relative + " interrupted by shutdown (" + interrupted
+                                              + " lines in flight); it resumes on the next start");
+        }
         long failed = lines.stream().filter(l -> "failed".equals(l.get("status"))).count();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("batch", relative);

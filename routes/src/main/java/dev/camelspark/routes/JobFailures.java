@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.RejectedExecutionException;
 
+import dev.camelspark.support.task.TaskAbandonedException;
 import org.apache.camel.Exchange;
 
 /**
- * Writes why an input failed beside where the file consumer moves it: {@code inbox/.error/<path>} gets
- * {@code <name>.reason.txt}, readable by whoever looks there.
+ * Moves an input that failed to {@code inbox/.error/<path>} and writes {@code <name>.reason.txt} beside it, readable by
+ * whoever looks there. An input interrupted by a shutdown is not a failure: it stays in the inbox for the next start
+ * (the file routes have no {@code moveFailed}, so the file consumer leaves it where it is).
  */
 public final class JobFailures {
 
@@ -27,11 +31,30 @@ public final class JobFailures {
             failure = exchange.getException();
         }
         String relative = JobReader.relativePath(exchange);
+        if (interrupted(exchange, failure)) {
+            progress.jobInterrupted(relative);
+            return;
+        }
         String reason = failure == null ? "unknown failure" : describe(failure);
         Path target = OutboxPaths.resolve(errorFolder, OutboxPaths.withoutExtension(relative) + ".reason.txt");
         Files.createDirectories(target.getParent());
         OutboxWriter.writeAtomically(target, (reason + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        Path input = Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
+        Path moved = OutboxPaths.resolve(errorFolder, relative);
+        Files.createDirectories(moved.getParent());
+        Files.move(input, moved, StandardCopyOption.REPLACE_EXISTING);
         progress.jobFailed(exchange, relative, reason);
+    }
+
+    /** True when the job stopped because the application is stopping: its input must stay in the inbox. */
+    static boolean interrupted(Exchange exchange, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JobInterruptedException || t instanceof TaskAbandonedException
+                    || t instanceof RejectedExecutionException) {
+                return true;
+            }
+        }
+        return exchange.getContext().isStopping();
     }
 
     /** The message of the failure and of its causes, without stack traces: the reader is a person. */

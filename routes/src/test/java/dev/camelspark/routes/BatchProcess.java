@@ -85,6 +85,14 @@ final class BatchProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as Ctrl-C: Camel's graceful shutdown runs; waits until the process has ended. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the application did not stop within 60 s:\n" + String.join("\n", output));
+        }
+    }
+
     List<String> output() {
         return List.copyOf(output);
     }

@@ -160,4 +160,34 @@ class RestartTest {
         assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).isEqualTo(1);
         assertThat(calls(Provider.SPARKDREAM, "GET", p -> p.startsWith("/cdn/"))).isEqualTo(2);
     }
+
+    @Test
+    void stoppedWhileTasksArePendingTheInputsStayInTheInboxAndResume() throws Exception {
+        // the tasks stay pending while the application is stopped the way Ctrl-C stops it
+        EMULATOR.emulator().clock().freeze();
+        drop("dream/oasis.txt", "An oasis at night");
+        drop("batches/dream/pair.csv", "prompt,name\nA dune at dawn,dune\nA palm at noon,palm\n");
+
+        try (BatchProcess first = BatchProcess.start(dir, EMULATOR.emulator(),
+                Map.of("camel.main.shutdown-timeout", "2"))) {
+            await().atMost(BatchProcess.patience())
+                    .until(() -> calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation")) == 3);
+            first.stop();
+        }
+        // not failures: nothing in .error/, no batch result, every input still in the inbox
+        assertThat(dir.resolve("inbox/.error")).doesNotExist();
+        assertThat(dir.resolve("inbox/dream/oasis.txt")).exists();
+        assertThat(dir.resolve("inbox/batches/dream/pair.csv")).exists();
+        assertThat(outbox()).noneMatch(f -> f.endsWith(".batch.json"));
+
+        EMULATOR.emulator().clock().resume();
+        try (BatchProcess second = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> outbox().containsAll(List.of(
+                    "dream/oasis.png.json", "batches/dream/pair.batch.json")));
+        }
+        assertThat(outbox()).contains("dream/oasis.png", "batches/dream/pair/dune.png", "batches/dream/pair/palm.png");
+        assertThat(Files.readString(dir.resolve("outbox/batches/dream/pair.batch.json"))).contains("\"failed\" : 0");
+        assertThat(dir.resolve("inbox/.error")).doesNotExist();
+        assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).isEqualTo(3);
+    }
 }

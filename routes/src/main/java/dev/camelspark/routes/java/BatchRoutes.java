@@ -14,11 +14,11 @@ public class BatchRoutes extends RouteConfigurationBuilder {
 
     private static final String INPUT = "file:{{spark.batch.dir}}/inbox?recursive=true&charset=UTF-8&readLock=changed"
                                         + "&readLockMinAge={{spark.batch.read-lock-min-age}}"
-                                        + "&move=.done/${file:name}&moveFailed=.error/${file:name}";
+                                        + "&move=.done/${file:name}";
 
     @Override
     public void configuration() {
-        // not handled: the file consumer then moves the input to .error/
+        // not handled: jobFailures moves a failed input to .error/ and leaves one interrupted by a shutdown in the inbox
         routeConfiguration("input-errors")
                 .onException(Exception.class).handled(false)
                     .bean("jobFailures", "record");
