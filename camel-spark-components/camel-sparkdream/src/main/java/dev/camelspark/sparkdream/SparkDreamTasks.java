@@ -14,6 +14,8 @@ import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.task.TaskSnapshot;
 import dev.camelspark.support.task.TaskState;
 
+import static dev.camelspark.support.http.SparkJson.text;
+
 /**
  * Reads Spark Dream's task object (api-contracts.md §4) into the shared terms. Only {@code completed} and
  * {@code failed} are final; any other status, unknown ones included ({@code in_progress}, say), means keep polling.
@@ -91,10 +93,5 @@ final class SparkDreamTasks {
         String message = error.asText();
         Matcher m = CODE_IN_TEXT.matcher(message);
         return new String[] { m.find() ? m.group(1) : null, message };
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }
 }

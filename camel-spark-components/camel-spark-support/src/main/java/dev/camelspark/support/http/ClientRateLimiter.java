@@ -1,17 +1,14 @@
 package dev.camelspark.support.http;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelspark.support.SparkHashes;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -33,12 +30,7 @@ public final class ClientRateLimiter {
     /** A stable, non-reversible name for an API key and base URL, so raw keys are not kept as map keys. */
     public static String keyOf(String baseUrl, String apiKey) {
         String raw = baseUrl + "|" + (apiKey == null ? "" : apiKey);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SparkHashes.sha256Hex(raw, 12);
     }
 
     /**

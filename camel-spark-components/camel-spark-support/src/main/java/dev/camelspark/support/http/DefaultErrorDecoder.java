@@ -17,8 +17,6 @@ import dev.camelspark.support.error.SparkValidationException;
  */
 public class DefaultErrorDecoder implements SparkErrorDecoder {
 
-    public static final DefaultErrorDecoder INSTANCE = new DefaultErrorDecoder(Clock.systemUTC());
-
     private static final int MAX_RAW_MESSAGE = 500;
 
     private final Clock clock;

@@ -4,22 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.camelspark.support.SparkHashes;
 import dev.camelspark.support.http.SparkJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,18 +137,9 @@ public class FileTaskStore extends MemoryTaskStore {
         String raw = record.provider() + "-" + record.taskId();
         String safe = UNSAFE.matcher(raw).replaceAll("_");
         if (!safe.equals(raw) || safe.length() > 120) {
-            safe = safe.substring(0, Math.min(safe.length(), 100)) + "-" + shortHash(raw);
+            safe = safe.substring(0, Math.min(safe.length(), 100)) + "-" + SparkHashes.sha256Hex(raw, 6);
         }
         return directory.resolve(safe + SUFFIX);
-    }
-
-    private static String shortHash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.camelspark.support.task;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import dev.camelspark.support.SparkConstants;
+import dev.camelspark.support.SparkHashes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -36,7 +32,7 @@ public final class TaskKeys {
         if (input == null) {
             return null;
         }
-        return input + "#" + hash(operation + "\n" + request);
+        return input + "#" + SparkHashes.sha256Hex(operation + "\n" + request, 8);
     }
 
     /** What names the input: the explicit key, else the file. */
@@ -52,14 +48,5 @@ public final class TaskKeys {
             return null;
         }
         return "file:" + path + "@" + modified + "+" + length;
-    }
-
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
