@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelspark.support.task.TaskAbandonedException;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileConstants;
 
 /**
  * Moves an input that failed to {@code inbox/.error/<path>} and writes {@code <name>.reason.txt} beside it, readable by
@@ -39,7 +40,7 @@ public final class JobFailures {
         Path target = OutboxPaths.resolve(errorFolder, OutboxPaths.withoutExtension(relative) + ".reason.txt");
         Files.createDirectories(target.getParent());
         OutboxWriter.writeAtomically(target, (reason + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-        Path input = Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
+        Path input = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
         Path moved = OutboxPaths.resolve(errorFolder, relative);
         Files.createDirectories(moved.getParent());
         Files.move(input, moved, StandardCopyOption.REPLACE_EXISTING);

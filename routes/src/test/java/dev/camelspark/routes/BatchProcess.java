@@ -65,7 +65,12 @@ final class BatchProcess implements AutoCloseable {
         command.add(BatchApplication.class.getName());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BatchProcess batch = new BatchProcess(process);
-        if (!batch.started.await(60, TimeUnit.SECONDS)) {
+        // a process that has exited (a start-up failure) is reported at once, not after the whole wait
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!batch.started.await(1, TimeUnit.SECONDS) && process.isAlive() && System.nanoTime() < deadline) {
+            // keep waiting for the ready line
+        }
+        if (batch.started.getCount() > 0) {
             batch.kill();
             throw new IllegalStateException("the application did not start:\n" + String.join("\n", batch.output));
         }
