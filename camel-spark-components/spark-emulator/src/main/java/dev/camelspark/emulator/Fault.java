@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -74,7 +73,7 @@ public final class Fault {
     public static final int TRICKLE_PIECES = 10;
 
     @JsonIgnore
-    private volatile Pattern pathRegex;
+    private volatile PathGlob pathGlob;
 
     public Fault() {
     }
@@ -159,12 +158,14 @@ public final class Fault {
     }
 
     /**
-     * Only paths below the provider prefix matching this pattern, e.g. {@code /api/generate_image} or
-     * {@code /model/v1/generation/task/*}; {@code *} matches any characters, {@code /} included.
+     * Only paths matching this pattern, as the vendor documents them below its base URL ({@code /generate_image},
+     * {@code /video/generations/*}) or below the provider prefix ({@code /api/generate_image},
+     * {@code /api/v1/video/generations/*}, and the paths outside the API such as {@code /uploads/*});
+     * {@code *} matches any characters, {@code /} included.
      */
     public Fault path(String pattern) {
         this.path = pattern;
-        this.pathRegex = null;
+        this.pathGlob = null;
         return this;
     }
 
@@ -279,23 +280,16 @@ public final class Fault {
         if (method != null && !method.equalsIgnoreCase(httpMethod)) {
             return false;
         }
-        return path == null || pathPattern().matcher(relativePath).matches();
+        return path == null || pathGlob().matches(p, relativePath);
     }
 
-    private Pattern pathPattern() {
-        Pattern p = pathRegex;
-        if (p == null) {
-            StringBuilder regex = new StringBuilder();
-            for (String part : path.split("\\*", -1)) {
-                if (regex.length() > 0) {
-                    regex.append(".*");
-                }
-                regex.append(Pattern.quote(part));
-            }
-            p = Pattern.compile(regex.toString());
-            pathRegex = p;
+    private PathGlob pathGlob() {
+        PathGlob g = pathGlob;
+        if (g == null) {
+            g = new PathGlob(path);
+            pathGlob = g;
         }
-        return p;
+        return g;
     }
 
     @Override

@@ -31,25 +31,39 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         // the standalone jar ships no SLF4J binding: keep SLF4J's "no providers" notice off the console
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        int exit = run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    /**
+     * Starts, then runs until Ctrl-C; returns the exit status (0, 1 when the emulator cannot start, 2 for bad
+     * arguments), having explained any failure on {@code err} in words rather than a stack trace.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         SparkEmulator emulator;
         try {
-            emulator = start(args, System.out);
+            emulator = start(args, out);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (EmulatorPortInUseException e) {
+            err.println(e.getMessage() + ": stop it, or pick another port with --port N (--port 0 picks a free one)");
+            return 1;
         }
         if (emulator == null) {
-            return;
+            return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the spark emulator");
+            out.println("Stopping the spark emulator");
             emulator.close();
             stopped.countDown();
         }, "spark-emulator-shutdown"));
         stopped.await();
+        return 0;
     }
 
     /** Parses the arguments and starts an emulator, or prints the usage and returns null for {@code --help}. */

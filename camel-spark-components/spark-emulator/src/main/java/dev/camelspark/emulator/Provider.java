@@ -54,6 +54,22 @@ public enum Provider {
         return prefix() + apiPath;
     }
 
+    /**
+     * A path below the prefix as the vendor documents it, below its base URL: {@code /api/v1/video/generations} of
+     * NeoSpark is {@code /video/generations}, {@code /api/generate_image} of DynaSpark is {@code /generate_image}; the
+     * same path where the base URL adds nothing after the host. Null for paths outside the API (media, status
+     * pages), which exist only below the prefix.
+     */
+    public String belowBaseUrl(String pathBelowPrefix) {
+        if (apiPath.isEmpty()) {
+            return pathBelowPrefix;
+        }
+        if (pathBelowPrefix.equals(apiPath)) {
+            return "/";
+        }
+        return pathBelowPrefix.startsWith(apiPath + "/") ? pathBelowPrefix.substring(apiPath.length()) : null;
+    }
+
     @JsonCreator
     public static Provider fromId(String value) {
         if (value != null) {

@@ -52,10 +52,14 @@ public final class RequestLog {
         return entries.stream().filter(filter).collect(Collectors.toUnmodifiableList());
     }
 
-    /** How many requests to this provider used this method and path (below the provider prefix). */
+    /**
+     * How many requests to this provider used this method and path, the path below the base URL
+     * ({@code /video/generations}) or below the provider prefix ({@code /api/v1/video/generations}).
+     */
     public long count(Provider provider, String method, String path) {
         return entries.stream()
-                .filter(r -> r.provider() == provider && r.method().equalsIgnoreCase(method) && r.path().equals(path))
+                .filter(r -> r.provider() == provider && r.method().equalsIgnoreCase(method)
+                        && (r.path().equals(path) || path.equals(provider.belowBaseUrl(r.path()))))
                 .count();
     }
 

@@ -116,6 +116,8 @@ public final class SparkEmulator implements AutoCloseable {
                         Map.of("error", p.id() + " is not emulated by this version of the emulator")));
             }
         }
+        // /_emulator as the README and the start-up banner write it, and everything below /_emulator/
+        router.get("/_emulator").handler(rc -> Responses.json(rc, 200, describe()));
         router.route("/_emulator/*").subRouter(new ControlApi(this).router(vertx));
         router.get("/").handler(rc -> Responses.json(rc, 200, describe()));
         router.route().handler(rc -> Responses.json(rc, 404, Map.of("error", "Not found: " + rc.request().path()
@@ -134,11 +136,23 @@ public final class SparkEmulator implements AutoCloseable {
         } catch (Exception e) {
             close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (isBindFailure(cause)) {
+                throw new EmulatorPortInUseException(host, requestedPort);
+            }
             throw new IllegalStateException("Cannot start the spark emulator on " + host + ":" + requestedPort
                     + ": " + cause.getMessage(), cause);
         }
         LOG.info("Spark emulator listening on {}", url());
         return this;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The port listened on (the actual one when started with port 0). */

@@ -26,6 +26,11 @@ class ControlApiTest {
     void describesBaseUrls() {
         JsonNode info = HttpAccess.json(HttpAccess.get(control("/")));
         assertThat(info.get("baseUrls").get("dynaspark").asText()).isEqualTo(EMULATOR.baseUrl(Provider.DYNASPARK));
+        // as the README writes it, without the trailing slash
+        HttpResponse<String> bare = HttpAccess.get(EMULATOR.emulator().url() + "/_emulator");
+        assertThat(bare.statusCode()).isEqualTo(200);
+        assertThat(HttpAccess.json(bare).get("baseUrls").get("neospark").asText())
+                .isEqualTo(EMULATOR.baseUrl(Provider.NEOSPARK));
         assertThat(HttpAccess.json(HttpAccess.get(EMULATOR.emulator().url() + "/")).get("url").asText())
                 .isEqualTo(EMULATOR.emulator().url());
     }

@@ -113,6 +113,29 @@ class FaultsTest {
     }
 
     @Test
+    void pathsMatchBelowTheBaseUrlAsTheVendorDocumentsThemOrBelowTheProviderPrefix() {
+        SparkEmulator emu = EMULATOR.emulator();
+        String neo = emu.baseUrl(Provider.NEOSPARK);
+        String video = "{\"prompt\":\"A corgi on the beach\",\"duration\":5}";
+        // the vendor's path, below the base URL .../neospark/api/v1
+        emu.faults().add(Fault.respond(503).on(Provider.NEOSPARK).method("POST").path("/video/generations").times(1));
+        assertThat(HttpAccess.post(neo + "/video/generations", video, "X-API-Key", "np_k").statusCode()).isEqualTo(503);
+        assertThat(HttpAccess.post(neo + "/video/generations", video, "X-API-Key", "np_k").statusCode()).isEqualTo(200);
+        // the older form, below the provider prefix /neospark, keeps working
+        emu.faults().add(Fault.respond(502).on(Provider.NEOSPARK).path("/api/v1/video/generations/*").times(1));
+        assertThat(HttpAccess.get(neo + "/video/generations/video_x", "X-API-Key", "np_k").statusCode()).isEqualTo(502);
+        // DynaSpark likewise: /generate_image below .../dynaspark/api, /api/generate_image below /dynaspark
+        emu.faults().add(Fault.respond(429).on(Provider.DYNASPARK).path("/generate_image").times(1));
+        assertThat(HttpAccess.get(emu.baseUrl(Provider.DYNASPARK) + "/generate_image?user_input=x").statusCode())
+                .isEqualTo(429);
+        // paths outside the API (media, status pages) are only below the prefix
+        emu.faults().add(Fault.respond(500).on(Provider.DYNASPARK).path("/status").times(1));
+        assertThat(HttpAccess.get(emu.url() + "/dynaspark/status").statusCode()).isEqualTo(500);
+        assertThat(emu.requests().count(Provider.NEOSPARK, "POST", "/video/generations")).isEqualTo(2);
+        assertThat(emu.requests().count(Provider.NEOSPARK, "POST", "/api/v1/video/generations")).isEqualTo(2);
+    }
+
+    @Test
     void latencyDelaysTheAnswer() {
         EMULATOR.emulator().faults().add(Fault.latency(Duration.ofMillis(400)).times(1));
         long start = System.nanoTime();

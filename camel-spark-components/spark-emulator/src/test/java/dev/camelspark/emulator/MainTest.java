@@ -39,6 +39,28 @@ class MainTest {
     }
 
     @Test
+    void aBusyPortIsOneLineThatSaysSoAndHowToPickAnother() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = Main.run(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(port)},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(1);
+            String printed = err.toString(StandardCharsets.UTF_8);
+            assertThat(printed.lines()).hasSize(1);
+            assertThat(printed).contains("port " + port).contains("already in use").contains("--port")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+
+            assertThatThrownBy(() -> SparkEmulator.builder().host("127.0.0.1").port(port).build().start())
+                    .isInstanceOf(EmulatorPortInUseException.class)
+                    .hasMessageContaining("port " + port).hasMessageContaining("already in use")
+                    .satisfies(e -> assertThat(((EmulatorPortInUseException) e).port()).isEqualTo(port));
+        }
+    }
+
+    @Test
     void rejectsUnknownOptions() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, out)).hasMessageContaining("--bogus");

@@ -1,5 +1,6 @@
 package dev.camelspark.emulator.camel;
 
+import dev.camelspark.emulator.EmulatorPortInUseException;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.SparkEmulator;
 import org.apache.camel.CamelConfiguration;
@@ -36,7 +37,13 @@ public class EmbeddedEmulator implements CamelConfiguration {
             return;
         }
         int port = properties.resolveProperty("spark.emulator.port").map(Integer::parseInt).orElse(8089);
-        SparkEmulator emulator = SparkEmulator.builder().port(port).build().start();
+        SparkEmulator emulator;
+        try {
+            emulator = SparkEmulator.builder().port(port).build().start();
+        } catch (EmulatorPortInUseException e) {
+            throw new EmbeddedEmulatorException(e.getMessage() + ": stop it, or set spark.emulator.port to another "
+                    + "port (0 picks a free one), or spark.emulator.enabled=false to use the real services");
+        }
         properties.addOverrideProperty("spark.emulator.url", emulator.url());
         for (Provider provider : emulator.providers()) {
             properties.addOverrideProperty("spark.emulator." + provider.id() + ".url", emulator.baseUrl(provider));
@@ -46,6 +53,18 @@ public class EmbeddedEmulator implements CamelConfiguration {
         camelContext.addService(new EmulatorService(emulator), true, false);
         LOG.info("spark-emulator running in-process at {} (spark.emulator.enabled=false uses the real services)",
                 emulator.url());
+    }
+
+    /** Why the embedded emulator did not start, in one line: Camel prints the message, there is no trace to read. */
+    static final class EmbeddedEmulatorException extends IllegalStateException {
+        EmbeddedEmulatorException(String message) {
+            super(message, null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     private static final class EmulatorService extends ServiceSupport {

@@ -1,0 +1,40 @@
+package dev.camelspark.emulator;
+
+import java.util.regex.Pattern;
+
+/**
+ * A path pattern of a rule, {@code *} matching any characters ({@code /} included), tried against a request's path
+ * in both forms a test writer may use: below the provider's base URL, as the vendor documents it
+ * ({@code /video/generations}), and below the provider prefix ({@code /api/v1/video/generations}).
+ */
+final class PathGlob {
+
+    private final String pattern;
+    private final Pattern regex;
+
+    PathGlob(String pattern) {
+        this.pattern = pattern;
+        StringBuilder sb = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (sb.length() > 0) {
+                sb.append(".*");
+            }
+            sb.append(Pattern.quote(part));
+        }
+        this.regex = Pattern.compile(sb.toString());
+    }
+
+    /** @param pathBelowPrefix the request's path as recorded, e.g. {@code /api/v1/video/generations} */
+    boolean matches(Provider provider, String pathBelowPrefix) {
+        if (regex.matcher(pathBelowPrefix).matches()) {
+            return true;
+        }
+        String belowBase = provider.belowBaseUrl(pathBelowPrefix);
+        return belowBase != null && !belowBase.equals(pathBelowPrefix) && regex.matcher(belowBase).matches();
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}
