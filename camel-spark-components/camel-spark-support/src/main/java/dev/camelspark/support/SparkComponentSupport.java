@@ -72,7 +72,16 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
 
     /** How this provider's error answers are read; providers with their own shapes override it. */
     protected SparkErrorDecoder createErrorDecoder(Clock clock) {
-        return new DefaultErrorDecoder(clock);
+        return new DefaultErrorDecoder(clock, defaultBaseUrl());
+    }
+
+    /** The vendor's base URL, as a fresh configuration has it: what a message holds up when baseUrl looks wrong. */
+    protected String defaultBaseUrl() {
+        try {
+            return getConfiguration().getClass().getDeclaredConstructor().newInstance().getBaseUrl();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.camelspark.support;
 
 import java.lang.reflect.Method;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.Exchange;
@@ -98,8 +102,34 @@ public final class SparkHeaderOverrides {
             setter.invoke(target, converted);
         } catch (Exception e) {
             throw new SparkValidationException(provider, option + " (set by header " + header + ")", value,
-                    "a value of the option's type", null);
+                    describeType(setter.getParameterTypes()[0]), null);
         }
+    }
+
+    /** What a value of this type looks like, as a message says what is allowed: "an integer", "a number", ... */
+    static String describeType(Class<?> type) {
+        Class<?> t = ObjectHelper.convertPrimitiveTypeToWrapperType(type);
+        if (t == Integer.class || t == Long.class || t == Short.class || t == Byte.class
+            || t == BigInteger.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(t)) {
+            return "a number";
+        }
+        if (t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a text";
+        }
+        if (t == Duration.class) {
+            return "a duration (500ms, 10s, 2m)";
+        }
+        if (t.isEnum()) {
+            return "one of " + Arrays.stream(t.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return "a " + t.getSimpleName();
     }
 
     /** The public one-argument setter of the option; the one taking the value's own type when there are several. */

@@ -91,6 +91,31 @@ class SparkHeaderOverridesTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeSaysWhichTypeIsAllowed() {
+        exchange.getMessage().setHeader("CamelTestSparkMaxTokens", "lots");
+        assertThatThrownBy(this::resolve).hasMessage(
+                "testspark: invalid maxTokens (set by header CamelTestSparkMaxTokens) 'lots': allowed an integer");
+        exchange.getMessage().setHeader("CamelTestSparkMaxTokens", null);
+        exchange.getMessage().setHeader("CamelTestSparkTemperature", "warm");
+        assertThatThrownBy(this::resolve).hasMessage(
+                "testspark: invalid temperature (set by header CamelTestSparkTemperature) 'warm': allowed a number");
+        exchange.getMessage().setHeader("CamelTestSparkTemperature", 2.5e300);
+        assertThatThrownBy(this::resolve).hasMessageContaining("allowed from 0 to 2");
+    }
+
+    @Test
+    void typesAreNamedAsAUserWritesThem() {
+        assertThat(SparkHeaderOverrides.describeType(int.class)).isEqualTo("an integer");
+        assertThat(SparkHeaderOverrides.describeType(Long.class)).isEqualTo("an integer");
+        assertThat(SparkHeaderOverrides.describeType(Double.class)).isEqualTo("a number");
+        assertThat(SparkHeaderOverrides.describeType(boolean.class)).isEqualTo("true or false");
+        assertThat(SparkHeaderOverrides.describeType(String.class)).isEqualTo("a text");
+        assertThat(SparkHeaderOverrides.describeType(java.time.Duration.class)).isEqualTo("a duration (500ms, 10s, 2m)");
+        assertThat(SparkHeaderOverrides.describeType(java.util.concurrent.TimeUnit.class))
+                .isEqualTo("one of NANOSECONDS, MICROSECONDS, MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS");
+    }
+
+    @Test
     void aValueOutOfRangeNamesTheHeaderTheValueAndTheRange() {
         exchange.getMessage().setHeader("CamelTestSparkTemperature", "5");
         assertThatThrownBy(this::resolve).isInstanceOf(SparkValidationException.class)

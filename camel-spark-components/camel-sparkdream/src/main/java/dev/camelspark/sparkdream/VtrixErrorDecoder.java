@@ -16,7 +16,7 @@ import dev.camelspark.support.http.SparkResponse;
 final class VtrixErrorDecoder extends DefaultErrorDecoder {
 
     VtrixErrorDecoder(Clock clock) {
-        super(clock);
+        super(clock, SparkDreamConfiguration.DEFAULT_BASE_URL);
     }
 
     @Override

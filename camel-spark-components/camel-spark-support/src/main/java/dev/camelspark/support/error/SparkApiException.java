@@ -31,8 +31,8 @@ public class SparkApiException extends RuntimeCamelException {
              providerMessage, retryAfterMillis, rateLimitReset, cause);
     }
 
-    /** For subclasses whose message says more than the provider's own. */
-    protected SparkApiException(String message, String provider, int httpStatus, String providerCode,
+    /** For failures whose message says more than the provider's own (subclasses, and the 404 of a wrong baseUrl). */
+    public SparkApiException(String message, String provider, int httpStatus, String providerCode,
                                 String providerMessage, Long retryAfterMillis, Instant rateLimitReset, Throwable cause) {
         super(message, cause);
         this.provider = provider;

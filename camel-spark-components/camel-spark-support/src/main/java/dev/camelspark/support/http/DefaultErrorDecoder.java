@@ -1,5 +1,6 @@
 package dev.camelspark.support.http;
 
+import java.net.URI;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +21,53 @@ public class DefaultErrorDecoder implements SparkErrorDecoder {
     private static final int MAX_RAW_MESSAGE = 500;
 
     private final Clock clock;
+    private final String defaultBaseUrl;
 
     public DefaultErrorDecoder(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param defaultBaseUrl the vendor's base URL, which the message of a 404 holds up as the example to follow */
+    public DefaultErrorDecoder(Clock clock, String defaultBaseUrl) {
         this.clock = clock;
+        this.defaultBaseUrl = defaultBaseUrl;
+    }
+
+    /** A 404 also says which URL answered it, and what baseUrl must end with: a wrong one answers every call so. */
+    @Override
+    public SparkApiException decode(String provider, SparkRequest request, SparkResponse response) {
+        SparkApiException e = decode(provider, response);
+        if (response.status() != 404 || request == null) {
+            return e;
+        }
+        return new SparkApiException(e.getMessage() + " (" + notFoundHint(request) + ")", provider, 404,
+                e.getProviderCode(), e.getProviderMessage(), null, null, null);
+    }
+
+    private String notFoundHint(SparkRequest request) {
+        URI called = request.uri();
+        String url = withoutSecrets(called);
+        String base = withoutSecrets(URI.create(request.baseUrl()));
+        String basePath = URI.create(request.baseUrl()).getRawPath();
+        String calledPath = called.getRawPath() == null ? "" : called.getRawPath();
+        if (basePath == null || calledPath.length() <= basePath.replaceAll("/$", "").length()) {
+            return request.method() + " " + url; // an absolute URL (media): there is no baseUrl to blame
+        }
+        String hint = request.method() + " " + url + ": check baseUrl " + base + ", it";
+        if (defaultBaseUrl == null) {
+            return hint + " must end where the API's paths begin";
+        }
+        String expected = URI.create(defaultBaseUrl).getRawPath();
+        return expected == null || expected.isEmpty() || expected.equals("/")
+                ? hint + " must be the API's root, with no path of its own, as the default " + defaultBaseUrl + " is"
+                : hint + " must end with the API's base path " + expected + ", as the default " + defaultBaseUrl
+                  + " does";
+    }
+
+    /** Scheme, host, port and path: no query (DynaSpark's key travels there), no user info. */
+    private static String withoutSecrets(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + path;
     }
 
     @Override

@@ -177,7 +177,7 @@ public final class SparkApiClient {
         }
 
         private void onErrorStatus(SparkResponse error) {
-            SparkApiException failure = decoder.decode(provider, error).withAttempts(made);
+            SparkApiException failure = decoder.decode(provider, request, error).withAttempts(made);
             // a 429 says the limit is used up, so its reset is the time to come back; a 503 only names a time with
             // Retry-After (X-RateLimit-Reset may come on any answer, and is no reason to wait, nor to resend a paid call)
             Long serverWait = switch (error.status()) {

@@ -10,4 +10,9 @@ import dev.camelspark.support.error.SparkApiException;
 public interface SparkErrorDecoder {
 
     SparkApiException decode(String provider, SparkResponse response);
+
+    /** The same, knowing the request, so that a message can say which URL answered (never with its secrets). */
+    default SparkApiException decode(String provider, SparkRequest request, SparkResponse response) {
+        return decode(provider, response);
+    }
 }
