@@ -206,11 +206,10 @@ public class StarterGenerator {
                 o.get("enum").forEach(v -> allowed.add(v.asText()));
             }
             String defaultValue = o.hasNonNull("defaultValue") ? o.get("defaultValue").asText() : null;
-            if (name.equals("taskStore")) {
-                allowed.addAll(List.of("memory", "file")); // the two built-in stores; a bean is #name
-            }
+            // an enum held in an Object (taskStore: memory, file, or #bean) also takes a bean reference
+            boolean takesBeans = kind == Kind.BEAN_REFERENCE || type.equals("enum") && javaType.equals("java.lang.Object");
             return new Option(name, kind, o.get("description").asText(), defaultValue, List.copyOf(allowed),
-                    kind == Kind.BEAN_REFERENCE ? javaType : null);
+                    takesBeans ? javaType : null);
         }
 
         private static IllegalStateException unknown(String scheme, String name, String type, String javaType) {
@@ -239,9 +238,9 @@ public class StarterGenerator {
             String text = description.endsWith(".") ? description : description + ".";
             return switch (kind) {
                 case DURATION -> text + " A duration: 500ms, 10s, 2m (a plain number is milliseconds).";
-                case BEAN_REFERENCE -> text + " A bean is referred to as #name (quoted in YAML: \"#name\")"
-                                       + ("java.lang.Object".equals(referencedType) ? "." : ", of type " + referencedType + ".");
-                default -> text;
+                default -> referencedType == null ? text
+                        : text + " A bean is referred to as #name (quoted in YAML: \"#name\")"
+                          + ("java.lang.Object".equals(referencedType) ? "." : ", of type " + referencedType + ".");
             };
         }
 

@@ -61,7 +61,7 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxcostpertask":
-        case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
@@ -172,7 +172,7 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxcostpertask":
-        case "maxCostPerTask": return java.math.BigDecimal.class;
+        case "maxCostPerTask": return java.lang.Double.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
         case "maxpollinterval":

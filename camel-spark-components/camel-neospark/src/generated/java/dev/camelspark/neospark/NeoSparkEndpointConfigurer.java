@@ -55,7 +55,7 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxcostpertask":
-        case "maxCostPerTask": target.getConfiguration().setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxCostPerTask": target.getConfiguration().setMaxCostPerTask(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.getConfiguration().setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
@@ -155,7 +155,7 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxcostpertask":
-        case "maxCostPerTask": return java.math.BigDecimal.class;
+        case "maxCostPerTask": return java.lang.Double.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
         case "maxpollinterval":

@@ -59,10 +59,11 @@ abstract class NeoSparkTaskProducer extends SparkTaskProducerSupport {
 
     /** Refuses, before any call, a task whose estimated cost is above {@code maxCostPerTask}. */
     void checkCost(SparkTaskConfiguration config, int estimate, String formula) {
-        BigDecimal max = config.getMaxCostPerTask();
-        if (max != null && BigDecimal.valueOf(estimate).compareTo(max) > 0) {
+        Double max = config.getMaxCostPerTask();
+        if (max != null && estimate > max) {
             throw new SparkValidationException(provider(), "estimated cost", estimate + " credits (" + formula + ")",
-                    "at most " + max.stripTrailingZeros().toPlainString() + " credits (maxCostPerTask)", null);
+                    "at most " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString()
+                    + " credits (maxCostPerTask)", null);
         }
     }
 

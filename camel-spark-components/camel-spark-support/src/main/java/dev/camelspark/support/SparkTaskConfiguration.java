@@ -1,6 +1,5 @@
 package dev.camelspark.support;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 
 import dev.camelspark.support.task.CorrelationHeaders;
@@ -26,9 +25,9 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
     @UriParam(label = "task", defaultValue = "15000", javaType = "java.time.Duration",
               description = "The longest wait between two status polls of a task.")
     private long maxPollInterval = 15_000;
-    // Object, not String: Camel resolves #name to the bean before the option is set, and a String option would get
-    // the bean's toString()
-    @UriParam(label = "task", defaultValue = MEMORY_STORE, javaType = "java.lang.Object",
+    // Object, not String: Camel resolves #bean:name (and #type:) to the bean before the option is set, and a String
+    // option would get the bean's toString(); the enum makes tooling offer memory and file, and accept #name
+    @UriParam(label = "task", defaultValue = MEMORY_STORE, javaType = "java.lang.Object", enums = "memory,file",
               description = "Where submitted tasks are recorded, before polling starts: memory (lost with the JVM), file (one JSON document per task in taskStoreDirectory, written atomically; a restart resumes the tasks instead of paying for them again), or a bean implementing dev.camelspark.support.task.TaskStore (#name). Set it on the component so producers and the tasks consumer share it.")
     private Object taskStore = MEMORY_STORE;
     @UriParam(label = "task",
@@ -40,9 +39,10 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
     @UriParam(label = "task", defaultValue = CorrelationHeaders.DEFAULT,
               description = "The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out: comma-separated names, each may end with * (a prefix), * alone for all. Only text, number and boolean values are saved. The default keeps the file consumer's headers, so to(\"file:out\") writes the result under the input's name.")
     private String correlationHeaders = CorrelationHeaders.DEFAULT;
+    // a number (not BigDecimal, which tooling takes for a bean reference): NeoSpark's prices are whole credits
     @UriParam(label = "task",
               description = "NeoSpark: the most a single task may cost, in credits; a task estimated above it is refused before it is created. Not set: no limit. Spark Dream refuses it at start: its price of a task is only known once the task has completed.")
-    private BigDecimal maxCostPerTask;
+    private Double maxCostPerTask;
 
     /** The longest a task is polled before the exchange fails with a task timeout; each component sets its default. */
     public abstract long getPollTimeout();
@@ -120,11 +120,11 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
         this.correlationHeaders = correlationHeaders;
     }
 
-    public BigDecimal getMaxCostPerTask() {
+    public Double getMaxCostPerTask() {
         return maxCostPerTask;
     }
 
-    public void setMaxCostPerTask(BigDecimal maxCostPerTask) {
+    public void setMaxCostPerTask(Double maxCostPerTask) {
         this.maxCostPerTask = maxCostPerTask;
     }
 }

@@ -54,7 +54,7 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxcostpertask":
-        case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
@@ -127,7 +127,7 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxcostpertask":
-        case "maxCostPerTask": return java.math.BigDecimal.class;
+        case "maxCostPerTask": return java.lang.Double.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
         case "maxpollinterval":

@@ -40,7 +40,7 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxcostpertask":
-        case "maxCostPerTask": target.setMaxCostPerTask(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "maxCostPerTask": target.setMaxCostPerTask(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
@@ -94,7 +94,7 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxcostpertask":
-        case "maxCostPerTask": return java.math.BigDecimal.class;
+        case "maxCostPerTask": return java.lang.Double.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
         case "maxpollinterval":

@@ -1,5 +1,7 @@
 package dev.camelspark.sparkdream;
 
+import java.math.BigDecimal;
+
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.spi.Configurer;
@@ -47,7 +49,7 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
         super.validate(provider);
         if (getMaxCostPerTask() != null) {
             // a limit that cannot be checked must not look like one: refused, not silently ignored
-            throw invalid(provider, "maxCostPerTask", getMaxCostPerTask().toPlainString(),
+            throw invalid(provider, "maxCostPerTask", BigDecimal.valueOf(getMaxCostPerTask()).toPlainString(),
                     "unset: Spark Dream's price of a task is only known once the task has completed (usage.cost, in"
                     + " CamelSparkCost), so no limit can be checked before it is paid for", null);
         }

@@ -49,7 +49,7 @@ class SparkDreamStartupValidationTest {
                 .hasStackTraceContaining("only known once the task has completed");
         try (CamelContext context = new DefaultCamelContext()) {
             SparkDreamComponent component = new SparkDreamComponent();
-            component.getConfiguration().setMaxCostPerTask(new java.math.BigDecimal("0.05"));
+            component.getConfiguration().setMaxCostPerTask(0.05);
             context.addComponent("sparkdream", component);
             context.addRoutes(new RouteBuilder() {
                 @Override

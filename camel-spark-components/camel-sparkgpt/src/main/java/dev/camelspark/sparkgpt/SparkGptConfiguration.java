@@ -3,7 +3,6 @@ package dev.camelspark.sparkgpt;
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkConfiguration;
 import org.apache.camel.spi.Configurer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -17,8 +16,9 @@ public class SparkGptConfiguration extends SparkConfiguration {
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
-    @UriParam(label = "producer", description = "The id of your trained model (the API's model_id), a positive integer.")
-    @Metadata(required = true)
+    // not "required" in the metadata: the component's modelId (camel.component.sparkgpt.model-id) can supply it, and
+    // tooling would flag sparkgpt:chat without it; validate() refuses to start when neither sets it
+    @UriParam(label = "producer", description = "The id of your trained model (the API's model_id), a positive integer. Required: set it on the endpoint or on the component.")
     private Integer modelId;
     @UriParam(label = "producer,chat", defaultValue = "false",
               description = "Stream the answer (/api/askoutsideStream): the body is then an Iterator<String> of deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.")

@@ -203,7 +203,7 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
      * created. Not set: no limit. Spark Dream refuses it at start: its price of a task is only known once the task
      * has completed.
      */
-    private java.math.BigDecimal maxCostPerTask;
+    private Double maxCostPerTask;
 
     /**
      * The longest wait between two status polls of a task. A duration: 500ms, 10s, 2m (a plain number is
@@ -522,11 +522,11 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         this.correlationHeaders = correlationHeaders;
     }
 
-    public java.math.BigDecimal getMaxCostPerTask() {
+    public Double getMaxCostPerTask() {
         return maxCostPerTask;
     }
 
-    public void setMaxCostPerTask(java.math.BigDecimal maxCostPerTask) {
+    public void setMaxCostPerTask(Double maxCostPerTask) {
         this.maxCostPerTask = maxCostPerTask;
     }
 

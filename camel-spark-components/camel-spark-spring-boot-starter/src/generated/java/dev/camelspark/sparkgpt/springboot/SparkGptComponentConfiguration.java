@@ -36,7 +36,8 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
     private Boolean lazyStartProducer;
 
     /**
-     * The id of your trained model (the API's model_id), a positive integer.
+     * The id of your trained model (the API's model_id), a positive integer. Required: set it on the endpoint or on
+     * the component.
      */
     private Integer modelId;
 

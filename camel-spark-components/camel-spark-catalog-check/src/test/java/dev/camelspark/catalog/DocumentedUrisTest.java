@@ -1,0 +1,97 @@
+package dev.camelspark.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.catalog.impl.DefaultRuntimeCamelCatalog;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Camel tooling says of the URIs we tell people to write: Camel's runtime catalog (the validation behind Kaoto,
+ * the Camel language server and camel:validate), loaded from a CamelContext with our five components on the
+ * classpath, so it reads their generated JSON.
+ */
+class DocumentedUrisTest {
+
+    private static CamelContext context;
+    private static DefaultRuntimeCamelCatalog catalog;
+
+    @BeforeAll
+    static void loadCatalog() {
+        context = new DefaultCamelContext();
+        DefaultRuntimeCamelCatalog runtime = new DefaultRuntimeCamelCatalog();
+        runtime.setCamelContext(context);
+        catalog = runtime;
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        context.close();
+    }
+
+    private static String problems(String uri) {
+        EndpointValidationResult result = catalog.validateEndpointProperties(uri);
+        return result.isSuccess() ? null : result.summaryErrorMessage(false, false, true);
+    }
+
+    @Test
+    void everyDocumentedUriIsValid() {
+        List<DocumentedUris.Found> found = DocumentedUris.scan(DocumentedUris.repositoryRoot());
+
+        // the scan finds what it should: the main README's YAML example with its parameters, and every scheme
+        assertThat(found).extracting(DocumentedUris.Found::uri).contains("dynaspark:image?width=1024&height=768");
+        assertThat(found).extracting(f -> f.uri().substring(0, f.uri().indexOf(':')))
+                .containsAll(DocumentedUris.SCHEMES);
+        assertThat(found).hasSizeGreaterThan(100);
+
+        String invalid = found.stream().filter(f -> problems(f.uri()) != null)
+                .map(f -> f + "\n    " + problems(f.uri()).replace("\n", "\n    "))
+                .collect(Collectors.joining("\n"));
+        assertThat(invalid).as("URIs the runtime catalog rejects").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "sparkdream:generate?taskStore=file&taskStoreDirectory=work/tasks",
+        "neospark:video?taskStore=memory",
+        "sparkdream:submit?taskStore=#myStore",
+        "sparkdream:submit?taskStore=#bean:myStore",
+        "neospark:image?maxCostPerTask=20",
+        "neospark:video?maxCostPerTask=12.5&pollTimeout=30m",
+        "sparkgpt:chat",
+        "sparkgpt:chat?modelId=5&stream=true",
+        "sparkgpt:training-data?modelId={{model.id}}",
+        "dynaspark:image?width=1024&height=768&apiKey=RAW(sk-abc+/=)",
+        "sparkstream:chat?model=spark-1&stream=true",
+        "sparkdream:tasks?taskGroup=posters&taskStore=file&taskStoreDirectory=/var/tasks",
+    })
+    void theOptionsTheReadmesDocumentAreValid(String uri) {
+        assertThat(problems(uri)).as(uri).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sparkdream:generate?taskStore=disk          | taskStore",
+        "neospark:video?maxCostPerTask=twenty        | maxCostPerTask",
+        "dynaspark:image?widht=1024                  | widht",
+        "dynaspark:paint                             | operation",
+        "sparkgpt:chat?modelId=five                  | modelId",
+        "sparkstream:chat?stream=maybe               | stream",
+        "neospark:video?maxRetries=many              | maxRetries",
+        "sparkdream:generate?width=wide              | width",
+    })
+    void badUrisAreRejectedNamingTheOption(String uri, String option) {
+        assertThat(problems(uri)).as(uri).isNotNull().contains(option);
+    }
+}
