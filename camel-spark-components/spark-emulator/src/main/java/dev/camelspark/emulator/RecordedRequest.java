@@ -31,6 +31,10 @@ public final class RecordedRequest {
     @JsonProperty
     private final String path;
     @JsonProperty
+    private final String operation;
+    @JsonProperty
+    private final String prompt;
+    @JsonProperty
     private final Map<String, List<String>> query;
     @JsonProperty
     private final Map<String, List<String>> headers;
@@ -51,10 +55,23 @@ public final class RecordedRequest {
     public RecordedRequest(long sequence, Provider provider, String method, String path,
             Map<String, List<String>> query, Map<String, List<String>> headers, String body, boolean bodyTruncated,
             Instant receivedAt, String remoteAddress) {
+        this(sequence, provider, method, path, null, null, query, headers, body, bodyTruncated, receivedAt,
+                remoteAddress);
+    }
+
+    /**
+     * @param operation the call, by the component operation that makes it ({@code image}, {@code chat}, ...), or null
+     * @param prompt    the prompt as the provider reads it, or null
+     */
+    public RecordedRequest(long sequence, Provider provider, String method, String path, String operation,
+            String prompt, Map<String, List<String>> query, Map<String, List<String>> headers, String body,
+            boolean bodyTruncated, Instant receivedAt, String remoteAddress) {
         this.sequence = sequence;
         this.provider = provider;
         this.method = method;
         this.path = path;
+        this.operation = operation;
+        this.prompt = prompt;
         this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.body = body;
@@ -79,6 +96,21 @@ public final class RecordedRequest {
     /** The path below the provider prefix, e.g. {@code /api/generate_image} for DynaSpark. */
     public String path() {
         return path;
+    }
+
+    /**
+     * The call, by the component operation that makes it: {@code text}, {@code audio}, {@code image} (DynaSpark),
+     * {@code chat}, {@code training-data} (SparkGPT), {@code chat} (SparkAI Stream), {@code generate}, {@code status}
+     * (Spark Dream), {@code image}, {@code video}, {@code status}, ... (NeoSpark); null for other calls (media,
+     * status pages, unknown paths).
+     */
+    public String operation() {
+        return operation;
+    }
+
+    /** The prompt as the provider reads it (DynaSpark's user_input, a chat's last user message, ...), or null. */
+    public String prompt() {
+        return prompt;
     }
 
     /** Decoded query parameters. */

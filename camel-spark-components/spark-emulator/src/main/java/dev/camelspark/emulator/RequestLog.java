@@ -52,6 +52,18 @@ public final class RequestLog {
         return entries.stream().filter(filter).collect(Collectors.toUnmodifiableList());
     }
 
+    /** The requests a pattern matches, oldest first: {@code find(RequestPattern.on(Provider.SPARKGPT).operation("chat"))}. */
+    public List<RecordedRequest> find(RequestPattern pattern) {
+        RequestPattern checked = new RequestPattern(pattern);
+        checked.validate();
+        return find(checked::matches);
+    }
+
+    /** How many requests a pattern matches. */
+    public long count(RequestPattern pattern) {
+        return find(pattern).size();
+    }
+
     /**
      * How many requests to this provider used this method and path, the path below the base URL
      * ({@code /video/generations}) or below the provider prefix ({@code /api/v1/video/generations}).

@@ -61,6 +61,8 @@ public final class SparkEmulator implements AutoCloseable {
     private final EmulatorSettings settings = new EmulatorSettings();
     private final Faults faults = new Faults();
     private final TaskRules taskRules = new TaskRules();
+    private final Stubs stubs;
+    private final List<Stub> builderStubs;
     private final RequestLog requests;
     private final Map<Provider, ProviderApi> apis = new EnumMap<>(Provider.class);
     private final EmulatorContext context;
@@ -72,13 +74,14 @@ public final class SparkEmulator implements AutoCloseable {
         this.host = b.host;
         this.requestedPort = b.port;
         this.requests = new RequestLog(settings::maxLoggedRequests);
+        this.stubs = new Stubs(p -> apis.containsKey(p) ? apis.get(p).operations() : Map.of());
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
                 .setWorkerPoolSize(4)
                 // no .vertx cache folder in the user's working directory
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
-        this.context = new EmulatorContext(vertx, clock, settings, faults, requests, taskRules);
+        this.context = new EmulatorContext(vertx, clock, settings, faults, requests, taskRules, stubs);
         for (Function<EmulatorContext, ProviderApi> factory : b.providers) {
             ProviderApi api = factory.apply(context);
             apis.put(api.provider(), api);
@@ -92,6 +95,8 @@ public final class SparkEmulator implements AutoCloseable {
             }
             list.forEach(c -> c.accept(api.settings()));
         });
+        this.builderStubs = List.copyOf(b.stubs);
+        builderStubs.forEach(stubs::add);
         // what reset() goes back to: the defaults as customised by the builder
         this.settingsDefaults = Json.MAPPER.valueToTree(settings);
         apis.forEach((p, api) -> providerDefaults.put(p, Json.MAPPER.valueToTree(api.settings())));
@@ -202,6 +207,14 @@ public final class SparkEmulator implements AutoCloseable {
         return taskRules;
     }
 
+    /**
+     * What to answer given requests with: {@code stubs().add(Stub.on(Provider.DYNASPARK, "text")
+     * .prompt(Match.contains("camel")).replyText("Camels store fat."))}.
+     */
+    public Stubs stubs() {
+        return stubs;
+    }
+
     public List<RecordedRequest> requests(Provider provider) {
         return requests.of(provider);
     }
@@ -245,12 +258,15 @@ public final class SparkEmulator implements AutoCloseable {
     }
 
     /**
-     * Back to the state right after start: no faults, no task rules, empty request log, fresh rate-limit counters and
-     * balances, no tasks or generated media, clock on real time, settings as the builder configured them.
+     * Back to the state right after start: no faults, no task rules, only the builder's stubs, empty request log,
+     * fresh rate-limit counters and balances, no tasks or generated media, clock on real time, settings as the
+     * builder configured them.
      */
     public void reset() {
         faults.clear();
         taskRules.clear();
+        stubs.clear();
+        builderStubs.forEach(stubs::add);
         requests.clear();
         clock.reset();
         try {
@@ -305,8 +321,15 @@ public final class SparkEmulator implements AutoCloseable {
         private final List<Consumer<EmulatorSettings>> globalSettings = new ArrayList<>();
         private final Map<Provider, List<Consumer<ProviderSettings>>> providerSettings = new EnumMap<>(Provider.class);
         private final List<Consumer<ProviderSettings>> everyProvider = new ArrayList<>();
+        private final List<Stub> stubs = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** A stub in place from the start, and again after every {@link SparkEmulator#reset()}. */
+        public Builder stub(Stub stub) {
+            stubs.add(new Stub(stub));
+            return this;
         }
 
         /** 0 (the default) picks a free port. */

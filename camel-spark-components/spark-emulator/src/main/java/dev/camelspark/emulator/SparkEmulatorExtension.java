@@ -1,6 +1,7 @@
 package dev.camelspark.emulator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * @RegisterExtension
  * static SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
  *
- * @Test void test() { EMULATOR.emulator().faults().add(...); ... }
+ * @Test void test() {
+ *     EMULATOR.stub(Stub.on(Provider.DYNASPARK, "text").prompt(Match.contains("camel")).replyText("Humps."));
+ *     ... // run the route
+ *     EMULATOR.verify(1, RequestPattern.on(Provider.DYNASPARK).operation("text").query("model", Match.absent()));
+ * }
  * }</pre>
  *
  * While it runs, the system properties {@value #URL_PROPERTY} (the emulator's root URL) and
@@ -68,6 +73,53 @@ public class SparkEmulatorExtension
     /** Shortcut for {@code emulator().baseUrl(provider)}. */
     public String baseUrl(Provider provider) {
         return emulator().baseUrl(provider);
+    }
+
+    /** Adds a stub for this test (the reset before the next one removes it); returns its id. */
+    public String stub(Stub stub) {
+        return emulator().stubs().add(stub);
+    }
+
+    /** The recorded requests a pattern matches, oldest first. */
+    public List<RecordedRequest> find(RequestPattern pattern) {
+        return emulator().requests().find(pattern);
+    }
+
+    /** Fails the test unless at least one recorded request matches, listing what was received instead. */
+    public void verify(RequestPattern pattern) {
+        List<RecordedRequest> found = find(pattern);
+        if (found.isEmpty()) {
+            throw new AssertionError("Expected a request matching " + pattern + ", but none was received"
+                    + received(pattern));
+        }
+    }
+
+    /** Fails the test unless exactly {@code count} recorded requests match. */
+    public void verify(int count, RequestPattern pattern) {
+        List<RecordedRequest> found = find(pattern);
+        if (found.size() != count) {
+            throw new AssertionError("Expected " + count + " request(s) matching " + pattern + ", but "
+                    + found.size() + " matched" + received(pattern));
+        }
+    }
+
+    /** What the emulator did receive, for the pattern's provider when it names one (keys redacted). */
+    private String received(RequestPattern pattern) {
+        List<RecordedRequest> all = pattern.provider() == null ? emulator().requests().all()
+                : emulator().requests(pattern.provider());
+        if (all.isEmpty()) {
+            return "; no request" + (pattern.provider() == null ? "" : " to " + pattern.provider().id())
+                    + " was received at all";
+        }
+        StringBuilder sb = new StringBuilder("; received:");
+        all.stream().skip(Math.max(0, all.size() - 20)).forEach(r -> sb.append("\n  ").append(r)
+                .append(r.operation() == null ? "" : " [" + r.operation() + "]")
+                .append(r.prompt() == null ? "" : " prompt '" + abbreviate(r.prompt()) + "'"));
+        return sb.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     @Override

@@ -16,7 +16,9 @@ import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.ProviderSettings;
 import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.emulator.RequestPattern;
 import dev.camelspark.emulator.SparkEmulator;
+import dev.camelspark.emulator.Stub;
 import dev.camelspark.emulator.TaskRule;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.Responses;
@@ -45,6 +47,25 @@ public final class ControlApi {
 
         r.get("/requests").handler(guard(this::listRequests));
         r.delete("/requests").handler(guard(this::clearRequests));
+        // as WireMock's /__admin/requests/find and /count: a request pattern in, the matching requests out
+        r.post("/requests/find").handler(guard(rc -> Responses.json(rc, 200,
+                Map.of("requests", emulator.requests().find(pattern(rc))))));
+        r.post("/requests/count").handler(guard(rc -> Responses.json(rc, 200,
+                Map.of("count", emulator.requests().count(pattern(rc))))));
+
+        r.get("/stubs").handler(rc -> Responses.json(rc, 200, emulator.stubs().list()));
+        r.post("/stubs").handler(guard(rc -> addRules(rc, Stub.class, emulator.stubs()::add)));
+        r.delete("/stubs").handler(rc -> {
+            emulator.stubs().clear();
+            rc.response().setStatusCode(204).end();
+        });
+        r.delete("/stubs/:id").handler(rc -> {
+            if (emulator.stubs().remove(rc.pathParam("id"))) {
+                rc.response().setStatusCode(204).end();
+            } else {
+                Responses.json(rc, 404, Map.of("error", "No stub " + rc.pathParam("id")));
+            }
+        });
 
         r.get("/faults").handler(rc -> Responses.json(rc, 200, emulator.faults().list()));
         r.post("/faults").handler(guard(this::addFaults));
@@ -105,6 +126,13 @@ public final class ControlApi {
         List<RecordedRequest> list = provider == null ? emulator.requests().all()
                 : emulator.requests(Provider.fromId(provider));
         Responses.json(rc, 200, list);
+    }
+
+    /** The pattern of a find or count: a JSON body, none (or {}) for every request. */
+    private static RequestPattern pattern(RoutingContext rc) throws IOException {
+        String text = rc.body().asString();
+        return text == null || text.isBlank() ? RequestPattern.any()
+                : Json.MAPPER.treeToValue(requireBody(rc), RequestPattern.class);
     }
 
     private void clearRequests(RoutingContext rc) {

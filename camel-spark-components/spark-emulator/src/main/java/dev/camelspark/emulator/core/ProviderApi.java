@@ -1,9 +1,15 @@
 package dev.camelspark.emulator.core;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.Reply;
 import io.vertx.ext.web.Router;
 
 /**
@@ -27,6 +33,27 @@ public interface ProviderApi {
     /** The provider's error body for a status and message, used for faults without a body and unknown paths. */
     default Object errorBody(int status, String message) {
         return Map.of("error", message);
+    }
+
+    /**
+     * The operations a request can be identified as (see {@link #identify}), named after the component operation
+     * that makes the call, each with the content a stub can reply with ({@link Reply.Kind#TEXT}, {@code IMAGE},
+     * {@code TASK}); every operation also takes error and fault replies.
+     */
+    default Map<String, Set<Reply.Kind>> operations() {
+        return Map.of();
+    }
+
+    /**
+     * Which operation a request is, and its prompt; empty for calls that are none (media, status pages). Called for
+     * every request before any check: it must not throw on a malformed one.
+     *
+     * @param path  below the provider prefix, e.g. {@code /api/generate_image}
+     * @param query the decoded query parameters
+     * @param body  the body parsed as JSON, null when it is not JSON
+     */
+    default Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, JsonNode body) {
+        return Optional.empty();
     }
 
     /** Forgets counters and other state (not settings, which the emulator resets itself). */

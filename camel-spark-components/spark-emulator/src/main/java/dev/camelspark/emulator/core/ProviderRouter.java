@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.emulator.Reply;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -101,10 +103,15 @@ public final class ProviderRouter {
         String body = rc.body() == null || rc.body().buffer() == null ? "" : rc.body().asString();
         int cap = ctx.settings().maxLoggedBodyBytes();
         boolean truncated = body.length() > cap;
-        RecordedRequest rec = new RecordedRequest(ctx.requests().nextSequence(), provider,
-                rc.request().method().name(), relativePath(rc), query, unmodifiable(headers),
-                truncated ? body.substring(0, cap) : body, truncated, ctx.clock().now(),
+        String method = rc.request().method().name();
+        String path = relativePath(rc);
+        Optional<ApiCall> call = identify(method, path, query, body);
+        RecordedRequest rec = new RecordedRequest(ctx.requests().nextSequence(), provider, method, path,
+                call.map(ApiCall::operation).orElse(null), call.map(ApiCall::prompt).orElse(null), query,
+                unmodifiable(headers), truncated ? body.substring(0, cap) : body, truncated, ctx.clock().now(),
                 rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().host());
+        rc.put(EmulatorContext.CONTENT_KINDS_KEY,
+                call.map(c -> api.operations().getOrDefault(c.operation(), Set.of())).orElse(Set.of()));
         ctx.requests().add(rec);
         rc.put(EmulatorContext.RECORD_KEY, rec);
         rc.put(EmulatorContext.PROVIDER_KEY, provider);
@@ -118,22 +125,47 @@ public final class ProviderRouter {
         rc.next();
     }
 
+    /** Which operation the request is; a provider that cannot tell (a malformed request) says none. */
+    private Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, String body) {
+        try {
+            return api.identify(method, path, query, Json.parseOrNull(body));
+        } catch (RuntimeException e) {
+            LOG.debug("{} could not identify {} {}: {}", provider.id(), method, path, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Base latency, then the first fault rule that matches; when it does not answer (none, or only latency), the
+     * first stub that answers with an error or a fault.
+     */
     private void latencyAndFaults(RoutingContext rc) {
         RecordedRequest rec = EmulatorContext.recorded(rc);
-        Optional<Fault> fault = ctx.faults().takeRequestFault(provider, rec.method(), rec.path());
-        long delay = ctx.latency(api.settings()).toMillis() + fault.map(f -> f.delay().toMillis()).orElse(0L);
+        Fault rule = ctx.faults().takeRequestFault(provider, rec.method(), rec.path()).orElse(null);
+        Fault stubbed = rule != null && rule.type() != Fault.Type.LATENCY ? null
+                : ctx.stubs().takeAnswer(rec).map(this::asFault).orElse(null);
+        Fault acting = stubbed != null ? stubbed : rule;
+        long delay = ctx.latency(api.settings()).toMillis() + (rule == null ? 0 : rule.delay().toMillis())
+                + (stubbed == null ? 0 : stubbed.delay().toMillis());
         after(rc, delay, () -> {
-            if (fault.isEmpty() || fault.get().type() == Fault.Type.LATENCY) {
+            if (acting == null || acting.type() == Fault.Type.LATENCY) {
                 rc.next();
-            } else if (fault.get().type() == Fault.Type.TRICKLE) {
-                trickle(rc, fault.get());
-            } else if (fault.get().type() == Fault.Type.RESET) {
+            } else if (acting.type() == Fault.Type.TRICKLE) {
+                trickle(rc, acting);
+            } else if (acting.type() == Fault.Type.RESET) {
                 LOG.debug("fault: resetting connection of {}", rec);
                 rc.request().connection().close();
             } else {
-                respond(rc, fault.get());
+                respond(rc, acting);
             }
         });
+    }
+
+    /** A stub's error reply is a fault answering the status with the message in the provider's error format. */
+    private Fault asFault(Reply reply) {
+        return reply.kind() == Reply.Kind.ERROR
+                ? Fault.respond(reply.status(), Json.write(api.errorBody(reply.status(), reply.message())))
+                : reply.fault();
     }
 
     private void respond(RoutingContext rc, Fault fault) {

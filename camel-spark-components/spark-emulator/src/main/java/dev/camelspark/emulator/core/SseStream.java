@@ -48,7 +48,8 @@ public final class SseStream {
     public static void start(EmulatorContext ctx, RoutingContext rc, ProviderSettings settings, List<String> payloads,
             boolean doneMarker) {
         RecordedRequest rec = EmulatorContext.recorded(rc);
-        Optional<Fault> fault = ctx.faults().takeStreamFault(rec.provider(), rec.method(), rec.path());
+        Optional<Fault> fault = ctx.faults().takeStreamFault(rec.provider(), rec.method(), rec.path())
+                .or(() -> ctx.stubs().takeStreamFault(rec));
         new SseStream(ctx, rc, payloads, doneMarker, ctx.tokenDelay(settings).toMillis(), fault.orElse(null)).begin();
     }
 

@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.Reply;
+import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
+import dev.camelspark.emulator.core.Media;
 import dev.camelspark.emulator.core.OpenAiChunks;
 import dev.camelspark.emulator.core.Params;
 import dev.camelspark.emulator.core.ProviderApi;
@@ -69,6 +75,28 @@ public class DynaSparkApi implements ProviderApi {
     }
 
     @Override
+    public Map<String, Set<Reply.Kind>> operations() {
+        return Map.of("text", Set.of(Reply.Kind.TEXT), "audio", Set.of(Reply.Kind.TEXT),
+                "image", Set.of(Reply.Kind.IMAGE));
+    }
+
+    @Override
+    public Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, JsonNode body) {
+        String prompt = first(query, "user_input");
+        return switch (path) {
+            case "/api/generate_response" -> Optional.of(new ApiCall(
+                    AUDIO_MODEL.equalsIgnoreCase(first(query, "model")) ? "audio" : "text", prompt));
+            case "/api/generate_image" -> Optional.of(new ApiCall("image", prompt));
+            default -> Optional.empty();
+        };
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
     public void mount(Router router) {
         router.get("/api/generate_response").handler(rc -> api(rc, this::generateResponse));
         router.get("/api/generate_image").handler(rc -> api(rc, this::generateImage));
@@ -111,9 +139,9 @@ public class DynaSparkApi implements ProviderApi {
     private void generateResponse(RoutingContext rc) {
         TextRequest req = TextRequest.parse(rc.request()::getParam);
         String model = req.model() != null ? req.model() : settings.defaultTextModel();
-        String answer = req.json()
+        String answer = ctx.stubbedText(rc).orElseGet(() -> req.json()
                 ? jsonAnswer(req)
-                : TextGenerator.answer(req.userInput(), req.system(), model, req.seed());
+                : TextGenerator.answer(req.userInput(), req.system(), model, req.seed()));
         if (AUDIO_MODEL.equalsIgnoreCase(model)) {
             byte[] mp3 = SilentMp3.ofDuration(SilentMp3.speakingTime(answer));
             Responses.send(rc, 200, "audio/mpeg", Buffer.buffer(mp3));
@@ -147,14 +175,15 @@ public class DynaSparkApi implements ProviderApi {
     private void generateImage(RoutingContext rc) {
         ImageRequest req = ImageRequest.parse(rc.request()::getParam);
         long seed = req.seed() != null ? req.seed() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
-        String id = "image_" + Seeds.hex(20, req.userInput(), seed, req.model(), req.width(), req.height(),
-                req.nologo(), req.watermark());
         long pictureSeed = Seeds.of(req.userInput(), seed, req.model(), req.watermark());
         int w = req.width();
         int h = req.height();
         boolean mark = !req.nologo();
-        images.put(id, "image/png", settings.imageTtl(),
-                () -> PngEncoder.encode(w, h, PictureRenderer.render(w, h, pictureSeed, mark)));
+        Media image = ctx.image(rc, () -> PngEncoder.encode(w, h, PictureRenderer.render(w, h, pictureSeed, mark)));
+        // the same inputs give the same URL, unless a stub gave the picture: then a URL of its own
+        String id = "image_" + Seeds.hex(20, req.userInput(), seed, req.model(), req.width(), req.height(),
+                req.nologo(), req.watermark(), ctx.stubbed(rc).isPresent() ? System.nanoTime() : 0);
+        images.put(id, settings.imageTtl(), image);
         ObjectNode body = Json.object()
                 .put("image_url", EmulatorContext.origin(rc) + Provider.DYNASPARK.prefix() + IMAGE_PATH + id + ".png")
                 .put("model", req.model())

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import dev.camelspark.emulator.EmulatorClock;
 import dev.camelspark.emulator.core.Json;
+import dev.camelspark.emulator.core.Media;
 import dev.camelspark.emulator.core.Responses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -40,6 +41,11 @@ public final class MediaStore {
     /** Registers (or renews) an item that expires {@code ttl} from now on the emulator clock. */
     public void put(String id, String contentType, Duration ttl, Supplier<byte[]> renderer) {
         items.put(id, new Item(contentType, renderer, clock.now().plus(ttl)));
+    }
+
+    /** Registers (or renews) media, the emulator's own or a stub's, that expires {@code ttl} from now. */
+    public void put(String id, Duration ttl, Media media) {
+        put(id, media.contentType(), ttl, media.bytes());
     }
 
     public boolean isAvailable(String id) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.Reply;
+import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.EmulatedTask;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
@@ -141,6 +144,16 @@ public class NeoSparkApi implements ProviderApi {
         synchronized (uploads) {
             uploads.clear();
         }
+    }
+
+    @Override
+    public Map<String, Set<Reply.Kind>> operations() {
+        return NeoSparkOperations.ALL;
+    }
+
+    @Override
+    public Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, JsonNode body) {
+        return NeoSparkOperations.identify(method, path, body);
     }
 
     @Override
@@ -310,15 +323,15 @@ public class NeoSparkApi implements ProviderApi {
         checkReachable(paths);
         TaskPlan plan = TaskPlan.of(List.of(new TaskPlan.Phase(PENDING, settings.imagePending()),
                 new TaskPlan.Phase("generating", settings.imageGenerating())),
-                ctx.taskRules().take(Provider.NEOSPARK, req.prompt()));
+                ctx.taskRule(rc, Provider.NEOSPARK, req.prompt()));
         EmulatedTask<ImageJob> task = createCharged(user, images, imageIds, plan,
                 new ImageJob(req, user.id(), sessionId, cost), cost,
                 "Image generation " + req.model().id() + " " + req.resolution() + " x" + req.numImages());
         int[] size = ImageModels.pixels(req.resolution(), req.aspectRatio());
         for (int i = 0; i < req.numImages(); i++) {
             long seed = Seeds.of(req.prompt(), req.negativePrompt(), task.id(), i);
-            media.put(task.id() + "_" + i, "image/png", MEDIA_TTL.plus(plan.total()),
-                    () -> PngEncoder.encode(size[0], size[1], PictureRenderer.render(size[0], size[1], seed, false)));
+            media.put(task.id() + "_" + i, MEDIA_TTL.plus(plan.total()), ctx.image(rc,
+                    () -> PngEncoder.encode(size[0], size[1], PictureRenderer.render(size[0], size[1], seed, false))));
         }
         ok(rc, Json.object().put("message_id", task.id()).put("status", images.view(task).status())
                 .put("estimated_cost", cost).put("created_at", task.createdAt().toString()));
@@ -508,7 +521,7 @@ public class NeoSparkApi implements ProviderApi {
         checkReachable(references);
         TaskPlan plan = TaskPlan.of(List.of(new TaskPlan.Phase(PENDING, settings.videoPending()),
                 new TaskPlan.Phase("processing", settings.videoProcessing())),
-                ctx.taskRules().take(Provider.NEOSPARK, req.prompt()));
+                ctx.taskRule(rc, Provider.NEOSPARK, req.prompt()));
         EmulatedTask<VideoJob> task = createCharged(user, videos, videoIds, plan, new VideoJob(req, user.id(), cost),
                 cost, "Video generation " + req.model() + " " + req.duration() + "s");
         ObjectNode out = Json.object().put("task_id", task.id()).put("status", videos.view(task).status())

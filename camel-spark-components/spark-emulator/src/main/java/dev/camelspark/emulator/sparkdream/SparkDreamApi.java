@@ -5,12 +5,16 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.Reply;
+import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.Balances;
 import dev.camelspark.emulator.core.BearerKey;
 import dev.camelspark.emulator.core.EmulatedTask;
@@ -82,6 +86,16 @@ public class SparkDreamApi implements ProviderApi {
     }
 
     @Override
+    public Map<String, Set<Reply.Kind>> operations() {
+        return SparkDreamOperations.ALL;
+    }
+
+    @Override
+    public Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, JsonNode body) {
+        return SparkDreamOperations.identify(method, path, body);
+    }
+
+    @Override
     public void mount(Router router) {
         router.post(CREATE_PATH).handler(this::create);
         router.get(TASK_PATH + ":id").handler(this::read);
@@ -133,15 +147,15 @@ public class SparkDreamApi implements ProviderApi {
         }
         TaskPlan plan = TaskPlan.of(List.of(new TaskPlan.Phase("pending", settings.pending()),
                 new TaskPlan.Phase(PROCESSING, settings.processing())),
-                ctx.taskRules().take(Provider.SPARKDREAM, request.prompt()));
+                ctx.taskRule(rc, Provider.SPARKDREAM, request.prompt()));
         long seed = request.seed() > 0 ? request.seed() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         EmulatedTask<Generation> task = tasks.create(key, plan,
                 new Generation(request, seed, "job-" + Seeds.hex(16, request.prompt(), seed, System.nanoTime()), cost));
         int w = request.width();
         int h = request.height();
         long pictureSeed = Seeds.of(request.prompt(), seed, w, h);
-        images.put(task.id(), "image/png", settings.imageTtl().plus(plan.total()),
-                () -> PngEncoder.encode(w, h, PictureRenderer.render(w, h, pictureSeed, false)));
+        images.put(task.id(), settings.imageTtl().plus(plan.total()),
+                ctx.image(rc, () -> PngEncoder.encode(w, h, PictureRenderer.render(w, h, pictureSeed, false))));
         Responses.json(rc, 200, taskJson(rc, task));
     }
 

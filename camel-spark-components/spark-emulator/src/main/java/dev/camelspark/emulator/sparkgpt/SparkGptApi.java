@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.Reply;
+import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.BearerKey;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
@@ -57,6 +60,21 @@ public class SparkGptApi implements ProviderApi {
     @Override
     public void reset() {
         daily.clear();
+    }
+
+    @Override
+    public Map<String, Set<Reply.Kind>> operations() {
+        return Map.of("chat", Set.of(Reply.Kind.TEXT), "training-data", Set.of());
+    }
+
+    @Override
+    public Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, JsonNode body) {
+        String user = body != null && body.path("user").isTextual() ? body.get("user").asText() : null;
+        return switch (path) {
+            case "/api/askoutside", "/api/askoutsideStream" -> Optional.of(new ApiCall("chat", user));
+            case "/api/getModelTrain" -> Optional.of(new ApiCall("training-data", null));
+            default -> Optional.empty();
+        };
     }
 
     @Override
@@ -121,7 +139,7 @@ public class SparkGptApi implements ProviderApi {
 
     private void ask(RoutingContext rc, JsonNode body, int modelId, TrainedModel model) {
         ObjectNode out = Json.object();
-        out.putObject("message").put("role", "assistant").put("content", answer(modelId, model, body.get("user").asText()));
+        out.putObject("message").put("role", "assistant").put("content", answer(rc, modelId, model, body));
         Responses.json(rc, 200, out);
     }
 
@@ -137,7 +155,7 @@ public class SparkGptApi implements ProviderApi {
             return;
         }
         List<String> events = new ArrayList<>();
-        for (String token : Tokens.split(answer(modelId, model, body.get("user").asText()))) {
+        for (String token : Tokens.split(answer(rc, modelId, model, body))) {
             ObjectNode event = Json.object();
             event.putArray("choices").addObject().putObject("delta").put("content", token);
             events.add(Json.write(event));
@@ -152,6 +170,11 @@ public class SparkGptApi implements ProviderApi {
                     .put("answer", e.answer()).put("created_at", e.createdAt());
         }
         Responses.json(rc, 200, out);
+    }
+
+    /** A stub's text for this call, else the model's answer. */
+    private String answer(RoutingContext rc, int modelId, TrainedModel model, JsonNode body) {
+        return ctx.stubbedText(rc).orElseGet(() -> answer(modelId, model, body.get("user").asText()));
     }
 
     /** The trained answer when the question matches or resembles a trained one, else a generic answer naming the model. */

@@ -2,11 +2,17 @@ package dev.camelspark.emulator.sparkstream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.Reply;
+import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.BearerKey;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
@@ -73,6 +79,28 @@ public class SparkStreamApi implements ProviderApi {
     }
 
     @Override
+    public Map<String, Set<Reply.Kind>> operations() {
+        return Map.of("chat", Set.of(Reply.Kind.TEXT));
+    }
+
+    /** The prompt of a chat is its last user message. */
+    @Override
+    public Optional<ApiCall> identify(String method, String path, Map<String, List<String>> query, JsonNode body) {
+        if (!path.equals("/v1/chat")) {
+            return Optional.empty();
+        }
+        String prompt = null;
+        if (body != null && body.path("messages").isArray()) {
+            for (JsonNode m : body.get("messages")) {
+                if ("user".equals(m.path("role").asText()) && m.path("content").isTextual()) {
+                    prompt = m.get("content").asText();
+                }
+            }
+        }
+        return Optional.of(new ApiCall("chat", prompt));
+    }
+
+    @Override
     public void mount(Router router) {
         router.post("/v1/chat").handler(this::chat);
     }
@@ -103,8 +131,8 @@ public class SparkStreamApi implements ProviderApi {
             return;
         }
 
-        String full = TextGenerator.answer(req.question(), req.system(), req.model(), req.temperature(),
-                req.messages().size());
+        String full = ctx.stubbedText(rc).orElseGet(() -> TextGenerator.answer(req.question(), req.system(),
+                req.model(), req.temperature(), req.messages().size()));
         String content = req.maxTokens() == null ? full : Tokens.truncate(full, req.maxTokens());
         String finish = content.equals(full) ? "stop" : "length";
         int promptTokens = req.messages().stream()

@@ -1,0 +1,124 @@
+package dev.camelspark.emulator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Makes the emulator answer the requests of a {@link RequestPattern} with a {@link Reply}: a given text, image, error,
+ * fault or task outcome. Build with {@link #on} or {@link #when}, then narrow and reply:
+ *
+ * <pre>{@code
+ * emu.stubs().add(Stub.on(Provider.DYNASPARK, "text").prompt(Match.contains("camel"))
+ *         .replyText("Camels store fat, not water, in their humps.").times(1));
+ * emu.stubs().add(Stub.on(Provider.NEOSPARK, "video").prompt(Match.contains("storm"))
+ *         .replyTask(TaskRule.fail("CONTENT_POLICY", "Prompt rejected")));
+ * }</pre>
+ *
+ * Errors and faults answer at once, before the emulator checks the key, like a {@link Fault}; text, images and task
+ * outcomes are given where the emulator would generate them, after its own checks (key, rate limit, parameters,
+ * balance), so a stub is used up only by a call that gets its reply. The same fields are the JSON of
+ * {@code POST /_emulator/stubs}: {@code {"request": {...}, "reply": {...}, "times": 1}}.
+ *
+ * <p>A stub is copied when added to {@link Stubs}; changing it afterwards has no effect.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Stub {
+
+    @JsonProperty
+    private RequestPattern request = new RequestPattern();
+    @JsonProperty
+    private Reply reply;
+    @JsonProperty
+    private Integer times;
+
+    public Stub() {
+    }
+
+    Stub(Stub other) {
+        this.request = other.request == null ? new RequestPattern() : new RequestPattern(other.request);
+        this.reply = other.reply == null ? null : new Reply(other.reply);
+        this.times = other.times;
+    }
+
+    /** The requests this pattern matches. */
+    public static Stub when(RequestPattern request) {
+        Stub s = new Stub();
+        s.request = new RequestPattern(request);
+        return s;
+    }
+
+    /** The calls of one operation of a provider, e.g. {@code on(Provider.DYNASPARK, "image")}. */
+    public static Stub on(Provider provider, String operation) {
+        return when(RequestPattern.on(provider).operation(operation));
+    }
+
+    /** Only calls whose prompt matches. */
+    public Stub prompt(Match match) {
+        request.prompt(match);
+        return this;
+    }
+
+    /** Only calls whose body matches (each one added must). */
+    public Stub body(Match match) {
+        request.body(match);
+        return this;
+    }
+
+    public Stub willReply(Reply reply) {
+        this.reply = new Reply(reply);
+        return this;
+    }
+
+    public Stub replyText(String text) {
+        return willReply(Reply.text(text));
+    }
+
+    public Stub replyImage(byte[] png) {
+        return willReply(Reply.image(png));
+    }
+
+    public Stub replyError(int status, String message) {
+        return willReply(Reply.error(status, message));
+    }
+
+    public Stub replyFault(Fault fault) {
+        return willReply(Reply.fault(fault));
+    }
+
+    public Stub replyTask(TaskRule outcome) {
+        return willReply(Reply.task(outcome));
+    }
+
+    /** Answer the next {@code count} matching calls only (default: until removed). */
+    public Stub times(int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("times must be positive, got " + count);
+        }
+        this.times = count;
+        return this;
+    }
+
+    /** Answer every matching call until the stub is removed (the default). */
+    public Stub always() {
+        this.times = null;
+        return this;
+    }
+
+    public RequestPattern request() {
+        return request;
+    }
+
+    public Reply reply() {
+        return reply;
+    }
+
+    /** Null means until removed. */
+    public Integer times() {
+        return times;
+    }
+
+    @Override
+    public String toString() {
+        return "stub " + request + " -> " + reply + (times != null ? " x" + times : "");
+    }
+}
