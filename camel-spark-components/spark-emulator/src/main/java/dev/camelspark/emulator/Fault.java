@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -53,7 +52,7 @@ public final class Fault {
     @JsonProperty
     private String method;
     @JsonProperty
-    private String path;
+    private PathGlob path;
     @JsonProperty
     private Integer times;
     @JsonProperty
@@ -71,9 +70,6 @@ public final class Fault {
 
     /** How many pieces a {@code trickle} fault sends its body in. */
     public static final int TRICKLE_PIECES = 10;
-
-    @JsonIgnore
-    private volatile PathGlob pathGlob;
 
     public Fault() {
     }
@@ -164,8 +160,7 @@ public final class Fault {
      * {@code *} matches any characters, {@code /} included.
      */
     public Fault path(String pattern) {
-        this.path = pattern;
-        this.pathGlob = null;
+        this.path = PathGlob.of(pattern);
         return this;
     }
 
@@ -217,7 +212,7 @@ public final class Fault {
     }
 
     public String path() {
-        return path;
+        return path == null ? null : path.toString();
     }
 
     /** Null means until cleared. */
@@ -280,16 +275,7 @@ public final class Fault {
         if (method != null && !method.equalsIgnoreCase(httpMethod)) {
             return false;
         }
-        return path == null || pathGlob().matches(p, relativePath);
-    }
-
-    private PathGlob pathGlob() {
-        PathGlob g = pathGlob;
-        if (g == null) {
-            g = new PathGlob(path);
-            pathGlob = g;
-        }
-        return g;
+        return path == null || path.matches(p, relativePath);
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.camelspark.emulator;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A path pattern of a rule, {@code *} matching any characters ({@code /} included), tried against a request's path
  * in both forms a test writer may use: below the provider's base URL, as the vendor documents it
@@ -12,7 +15,13 @@ final class PathGlob {
     private final String pattern;
     private final Pattern regex;
 
-    PathGlob(String pattern) {
+    /** Null for none; in JSON a rule's path is the pattern's text. */
+    @JsonCreator
+    static PathGlob of(String pattern) {
+        return pattern == null ? null : new PathGlob(pattern);
+    }
+
+    private PathGlob(String pattern) {
         this.pattern = pattern;
         StringBuilder sb = new StringBuilder();
         for (String part : pattern.split("\\*", -1)) {
@@ -33,6 +42,7 @@ final class PathGlob {
         return belowBase != null && !belowBase.equals(pathBelowPrefix) && regex.matcher(belowBase).matches();
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return pattern;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -37,7 +36,7 @@ public final class RequestPattern {
     @JsonProperty
     private String method;
     @JsonProperty
-    private String path;
+    private PathGlob path;
     @JsonProperty
     private String operation;
     @JsonProperty
@@ -48,9 +47,6 @@ public final class RequestPattern {
     private Map<String, Match> queryParameters;
     @JsonProperty
     private List<Match> bodyPatterns;
-
-    @JsonIgnore
-    private volatile PathGlob pathGlob;
 
     public RequestPattern() {
     }
@@ -100,8 +96,7 @@ public final class RequestPattern {
      * prefix ({@code /api/generate_image}); {@code *} matches any characters, {@code /} included.
      */
     public RequestPattern path(String pattern) {
-        this.path = pattern;
-        this.pathGlob = null;
+        this.path = PathGlob.of(pattern);
         return this;
     }
 
@@ -172,7 +167,7 @@ public final class RequestPattern {
         if (provider != null && provider != r.provider()
             || method != null && !method.equalsIgnoreCase(r.method())
             || operation != null && !operation.equals(r.operation())
-            || path != null && !pathGlob().matches(r.provider(), r.path())
+            || path != null && !path.matches(r.provider(), r.path())
             || prompt != null && !prompt.test(r.prompt())) {
             return false;
         }
@@ -206,15 +201,6 @@ public final class RequestPattern {
             return match.test(null);
         }
         return values.stream().anyMatch(match::test);
-    }
-
-    private PathGlob pathGlob() {
-        PathGlob g = pathGlob;
-        if (g == null) {
-            g = new PathGlob(path);
-            pathGlob = g;
-        }
-        return g;
     }
 
     @Override
