@@ -68,6 +68,7 @@ class ControlApiTest {
         assertThat(list.get(0).get("id").asText()).isEqualTo(id);
         assertThat(list.get(0).get("remaining").asInt()).isEqualTo(1);
         assertThat(list.get(0).get("status").asInt()).isEqualTo(503);
+        assertThat(list.get(0).get("path").asText()).isEqualTo("/api/generate_response");
 
         HttpResponse<String> faulted = HttpAccess.get(text());
         assertThat(faulted.statusCode()).isEqualTo(503);
