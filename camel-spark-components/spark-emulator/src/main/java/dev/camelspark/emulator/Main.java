@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
+
 /**
  * Runs the emulator on its own: {@code java -jar spark-emulator-VERSION-standalone.jar --port 8089}. Prints each
  * provider's base URL, then one line per request (keys redacted), and stops cleanly on Ctrl-C.
@@ -22,6 +24,8 @@ public final class Main {
             "  --dynaspark-requests-per-hour N   DynaSpark rate limit per key (default 100)",
             "  --sparkgpt-requests-per-day N     SparkGPT daily limit per key (default 1000)",
             "  --sparkstream-plan NAME        SparkAI Stream plan of every key: starter (default) or pro",
+            "  --minimal-tasks                Spark Dream and NeoSpark task objects carry only what the contract",
+            "                                 promises (id, status, result URLs, error)",
             "  --quiet                        do not print one line per request",
             "  --help                         this text");
 
@@ -104,6 +108,10 @@ public final class Main {
                 case "--sparkstream-plan":
                     String plan = value(args, ++i, arg);
                     builder.sparkstream(s -> s.defaultPlan(plan));
+                    break;
+                case "--minimal-tasks":
+                    builder.configure(Provider.SPARKDREAM, s -> ((SparkDreamSettings) s).minimalTasks(true));
+                    builder.neospark(s -> s.minimalTasks(true));
                     break;
                 case "--quiet":
                     quiet = true;

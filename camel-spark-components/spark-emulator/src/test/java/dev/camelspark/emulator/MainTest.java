@@ -61,6 +61,16 @@ class MainTest {
     }
 
     @Test
+    void minimalTasksIsAStartupOption() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (SparkEmulator emu = Main.start(new String[] {"--port", "0", "--quiet", "--minimal-tasks"}, out)) {
+            assertThat(emu.settings(Provider.SPARKDREAM, dev.camelspark.emulator.sparkdream.SparkDreamSettings.class)
+                    .minimalTasks()).isTrue();
+            assertThat(emu.neospark().minimalTasks()).isTrue();
+        }
+    }
+
+    @Test
     void rejectsUnknownOptions() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, out)).hasMessageContaining("--bogus");

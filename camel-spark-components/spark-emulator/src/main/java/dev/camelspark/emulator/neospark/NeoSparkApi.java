@@ -94,6 +94,7 @@ public class NeoSparkApi implements ProviderApi {
     private final List<String> imageIds = new CopyOnWriteArrayList<>();
     private final List<String> videoIds = new CopyOnWriteArrayList<>();
     private final Ledger ledger = new Ledger(settings);
+    private final TaskShapes shapes = new TaskShapes(settings);
     private final MediaStore media;
     private final VideoFiles videoFiles = new VideoFiles();
     private final Map<String, Integer> userIds = new ConcurrentHashMap<>();
@@ -333,8 +334,8 @@ public class NeoSparkApi implements ProviderApi {
             media.put(task.id() + "_" + i, MEDIA_TTL.plus(plan.total()), ctx.image(rc,
                     () -> PngEncoder.encode(size[0], size[1], PictureRenderer.render(size[0], size[1], seed, false))));
         }
-        ok(rc, Json.object().put("message_id", task.id()).put("status", images.view(task).status())
-                .put("estimated_cost", cost).put("created_at", task.createdAt().toString()));
+        ok(rc, shapes.created(Json.object().put("message_id", task.id()).put("status", images.view(task).status())
+                .put("estimated_cost", cost).put("created_at", task.createdAt().toString()), "message_id"));
     }
 
     private void imageStatus(RoutingContext rc, User user) {
@@ -365,10 +366,10 @@ public class NeoSparkApi implements ProviderApi {
         } else {
             out.putNull("generation_time");
         }
-        putError(out, view);
+        shapes.putError(out, view);
         out.put("created_at", task.createdAt().toString());
         putTime(out, "completed_at", view.finishedAt());
-        return out;
+        return shapes.image(out);
     }
 
     private static String imageUrl(EmulatedTask<ImageJob> task, int index) {
@@ -529,7 +530,7 @@ public class NeoSparkApi implements ProviderApi {
                 .put("ratio", req.ratio()).put("resolution", req.resolution()).put("estimated_cost", cost);
         out.putObject("pricing").put("estimated_cost", cost).put("currency", "credits");
         out.put("created_at", task.createdAt().toString());
-        ok(rc, out);
+        ok(rc, shapes.created(out, "task_id"));
     }
 
     private EmulatedTask<VideoJob> ownVideo(String id, User user) {
@@ -584,10 +585,10 @@ public class NeoSparkApi implements ProviderApi {
         }
         out.put("estimated_cost", job.cost());
         putCost(out, view, job.cost());
-        putError(out, view);
+        shapes.putError(out, view);
         out.put("created_at", task.createdAt().toString());
         putTime(out, "completed_at", view.finishedAt());
-        return out;
+        return shapes.video(out);
     }
 
     private static String videoUrl(EmulatedTask<VideoJob> task) {
@@ -601,18 +602,6 @@ public class NeoSparkApi implements ProviderApi {
             case COMPLETED -> out.put("actual_cost", cost);
             case FAILED, CANCELLED -> out.put("actual_cost", 0);
             default -> out.putNull("actual_cost");
-        }
-    }
-
-    private static void putError(ObjectNode out, TaskView view) {
-        if (view.state() == TaskView.State.FAILED) {
-            out.put("error_msg", view.message() == null ? "Generation failed" : view.message());
-            out.put("error_code", view.code());
-        } else if (view.state() == TaskView.State.CANCELLED) {
-            out.put("error_msg", "Task cancelled");
-            out.putNull("error_code");
-        } else {
-            out.putNull("error_msg");
         }
     }
 

@@ -12,9 +12,21 @@ import dev.camelspark.emulator.ProviderSettings;
 
 /**
  * NeoSpark switches: how long tasks take on the emulator clock, the starting credits of each key, the size of video
- * files, and which reference URLs cannot be fetched.
+ * files, which reference URLs cannot be fetched, and how task objects are shaped.
  */
 public class NeoSparkSettings extends ProviderSettings {
+
+    /** Where a task object says why it failed. */
+    public enum ErrorShape {
+        /** {@code error_msg} (a string) and {@code error_code}, as the contract says. */
+        @JsonProperty("error_msg") ERROR_MSG,
+        /** {@code error: {"code", "error_message"}}, as a gateway in front of the service may answer. */
+        @JsonProperty("error_message") ERROR_MESSAGE,
+        /** {@code error: {"code", "message"}}. */
+        @JsonProperty("message") MESSAGE,
+        /** {@code error}: a plain string. */
+        @JsonProperty("string") STRING
+    }
 
     @JsonProperty
     private volatile long imagePendingMillis = 1_000;
@@ -34,6 +46,10 @@ public class NeoSparkSettings extends ProviderSettings {
     private volatile Set<String> unreachableHosts = Set.of();
     @JsonProperty
     private volatile long maxUploadBytes = 10L * 1024 * 1024;
+    @JsonProperty
+    private volatile boolean minimalTasks;
+    @JsonProperty
+    private volatile ErrorShape errorShape = ErrorShape.ERROR_MSG;
 
     @Override
     public void validate() {
@@ -47,6 +63,7 @@ public class NeoSparkSettings extends ProviderSettings {
         }
         require(balances, "balances");
         require(unreachableHosts, "unreachableHosts");
+        require(errorShape, "errorShape");
     }
 
     /** How long an image waits as {@code pending}, then how long it is {@code generating} (1 s, 4 s). */
@@ -156,6 +173,30 @@ public class NeoSparkSettings extends ProviderSettings {
             throw new IllegalArgumentException("maxUploadBytes must be positive, got " + bytes);
         }
         this.maxUploadBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Answer image and video tasks, and create calls, with only what a client can rely on: the id and status, plus
+     * the result URLs once completed and the failure once failed; no prompt, model, progress, costs or times. For
+     * testing clients that must read every other field as optional.
+     */
+    public boolean minimalTasks() {
+        return minimalTasks;
+    }
+
+    public NeoSparkSettings minimalTasks(boolean on) {
+        this.minimalTasks = on;
+        return this;
+    }
+
+    /** Where failed and cancelled tasks say why: {@code error_msg} (the default) or an {@code error} field. */
+    public ErrorShape errorShape() {
+        return errorShape;
+    }
+
+    public NeoSparkSettings errorShape(ErrorShape shape) {
+        this.errorShape = require(shape, "errorShape");
         return this;
     }
 

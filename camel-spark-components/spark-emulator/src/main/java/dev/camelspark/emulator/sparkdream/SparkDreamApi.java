@@ -185,20 +185,30 @@ public class SparkDreamApi implements ProviderApi {
     private ObjectNode taskJson(RoutingContext rc, EmulatedTask<Generation> task) {
         TaskView view = tasks.view(task);
         String status = PROCESSING.equals(view.status()) && settings.inProgressStatus() ? "in_progress" : view.status();
+        boolean minimal = settings.minimalTasks();
         ObjectNode json = Json.object()
                 .put("id", task.id())
-                .put("status", status)
-                .put("model", GenerationRequest.MODEL)
-                .put("created_at", task.createdAt().getEpochSecond());
+                .put("status", status);
+        if (!minimal) {
+            json.put("model", GenerationRequest.MODEL).put("created_at", task.createdAt().getEpochSecond());
+        }
         Generation g = task.request();
         switch (view.state()) {
-            case RUNNING -> json.put("progress", Math.round(view.progress() * 100) / 100.0);
+            case RUNNING -> {
+                if (!minimal) {
+                    json.put("progress", Math.round(view.progress() * 100) / 100.0);
+                }
+            }
             case COMPLETED -> {
+                String url = EmulatorContext.otherOrigin(rc) + Provider.SPARKDREAM.prefix() + CDN_PATH + task.id() + ".png";
+                if (minimal) {
+                    json.putArray("output").addObject().putArray("content").addObject().put("url", url);
+                    break;
+                }
                 json.put("progress", 1.0);
                 json.putArray("output").addObject().putArray("content").addObject()
                         .put("type", "image")
-                        .put("url", EmulatorContext.otherOrigin(rc) + Provider.SPARKDREAM.prefix() + CDN_PATH
-                                + task.id() + ".png")
+                        .put("url", url)
                         .put("size", (long) g.request().width() * g.request().height())
                         .put("jobId", g.jobId());
                 json.putObject("usage").put("cost", g.cost().setScale(4, RoundingMode.HALF_UP).toPlainString())

@@ -11,7 +11,8 @@ import dev.camelspark.emulator.ProviderSettings;
 /**
  * Spark Dream switches: how long a task stays {@code pending} and {@code processing} (on the emulator clock), the
  * {@code in_progress} wording, how validation failures and errors are answered, what a task costs and what each
- * key can spend, how long result images stay on the CDN.
+ * key can spend, how long result images stay on the CDN, and whether task objects carry only what the contract
+ * promises.
  */
 public class SparkDreamSettings extends ProviderSettings {
 
@@ -43,6 +44,8 @@ public class SparkDreamSettings extends ProviderSettings {
     private volatile Map<String, BigDecimal> balances = Map.of();
     @JsonProperty
     private volatile long imageTtlSeconds = Duration.ofHours(24).toSeconds();
+    @JsonProperty
+    private volatile boolean minimalTasks;
 
     @Override
     public void validate() {
@@ -149,6 +152,21 @@ public class SparkDreamSettings extends ProviderSettings {
 
     public SparkDreamSettings imageTtl(Duration ttl) {
         this.imageTtlSeconds = require(ttl, "imageTtl").toSeconds();
+        return this;
+    }
+
+    /**
+     * Answer task objects with only what the contract promises: {@code id} and {@code status}, plus {@code error}
+     * when failed and {@code output[].content[].url} when completed; no {@code model}, {@code created_at},
+     * {@code progress}, {@code usage} or {@code metadata}. For testing clients that must read every other field as
+     * optional.
+     */
+    public boolean minimalTasks() {
+        return minimalTasks;
+    }
+
+    public SparkDreamSettings minimalTasks(boolean on) {
+        this.minimalTasks = on;
         return this;
     }
 }

@@ -180,6 +180,31 @@ class SparkDreamTest {
     }
 
     @Test
+    void minimalTasksCarryOnlyWhatTheContractPromises() {
+        settings().minimalTasks(true);
+        emu().tasks().add(TaskRule.fail("003019095", "upstream generation failed").whenPromptContains("storm"));
+        JsonNode created = created("\"prompt\":\"A lighthouse\"");
+        assertThat(fieldNames(created)).containsExactly("id", "status");
+        String failing = created("\"prompt\":\"A storm\"").get("id").asText();
+
+        emu().clock().advance(Duration.ofHours(1));
+
+        JsonNode done = task(created.get("id").asText());
+        assertThat(fieldNames(done)).containsExactly("id", "status", "output");
+        assertThat(fieldNames(done.get("output").get(0).get("content").get(0))).containsExactly("url");
+        settings().errorShape(SparkDreamSettings.ErrorShape.STRING);
+        JsonNode failed = task(failing);
+        assertThat(fieldNames(failed)).containsExactly("id", "status", "error");
+        assertThat(failed.get("error").asText()).isEqualTo("upstream generation failed");
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void aRuleCanSetTheTimeToCompletion() {
         emu().tasks().add(TaskRule.complete().after(Duration.ZERO).times(1));
         assertThat(created("\"prompt\":\"now\"").get("status").asText()).isEqualTo("completed");
