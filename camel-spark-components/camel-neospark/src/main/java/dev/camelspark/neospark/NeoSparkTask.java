@@ -11,12 +11,14 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.http.SparkJson;
+import dev.camelspark.support.task.TaskError;
 import dev.camelspark.support.task.TaskSnapshot;
 import dev.camelspark.support.task.TaskState;
 
 /**
  * An image generation (NeoSpark's "message") or a video task, as {@code neospark:status} and
- * {@code neospark:video-cancel} return it.
+ * {@code neospark:video-cancel} return it. Only the id and the status are relied on; every other field may be
+ * missing from the service's answer and is then null (an image's progress: 0, or 100 once completed).
  *
  * @param type          {@code image} or {@code video}
  * @param status        as the service said it: pending, generating or processing, completed, failed, cancelled (or
@@ -75,21 +77,36 @@ public record NeoSparkTask(String id, String type, String status, Integer progre
         if (progress == null) {
             progress = "completed".equalsIgnoreCase(status) ? 100 : 0;
         }
+        TaskError error = error(data);
         return new NeoSparkTask(SparkJson.text(data, "message_id"), IMAGE, status, progress, List.copyOf(urls),
-                decimal(data.get("estimated_cost")), decimal(data.get("actual_cost")),
-                SparkJson.text(data, "error_code"), SparkJson.text(data, "error_msg"), SparkJson.text(data, "model"),
-                SparkJson.text(data, "session_id"), SparkJson.text(data, "created_at"),
+                decimal(data.get("estimated_cost")), decimal(data.get("actual_cost")), error.code(), error.message(),
+                SparkJson.text(data, "model"), SparkJson.text(data, "session_id"), SparkJson.text(data, "created_at"),
                 SparkJson.text(data, "completed_at"));
     }
 
     /** A video task from {@code GET /video/generations/{id}} (or the answer of a cancel). */
     static NeoSparkTask ofVideo(JsonNode data, UnaryOperator<String> resolve) {
         String url = SparkJson.text(data, "video_url");
+        TaskError error = error(data);
         return new NeoSparkTask(SparkJson.text(data, "task_id"), VIDEO, SparkJson.text(data, "status"),
                 intOf(data.get("progress")), url == null || url.isBlank() ? List.of() : List.of(resolve.apply(url)),
-                decimal(data.get("estimated_cost")), decimal(data.get("actual_cost")),
-                SparkJson.text(data, "error_code"), SparkJson.text(data, "error_msg"), SparkJson.text(data, "model"),
-                null, SparkJson.text(data, "created_at"), SparkJson.text(data, "completed_at"));
+                decimal(data.get("estimated_cost")), decimal(data.get("actual_cost")), error.code(), error.message(),
+                SparkJson.text(data, "model"), null, SparkJson.text(data, "created_at"),
+                SparkJson.text(data, "completed_at"));
+    }
+
+    /**
+     * Why it failed: {@code error_msg} and {@code error_code} as the contract says, else an {@code error} field in
+     * any of the shapes a gateway may answer ({@link TaskError}).
+     */
+    private static TaskError error(JsonNode data) {
+        String message = SparkJson.text(data, "error_msg");
+        String code = SparkJson.text(data, "error_code");
+        if (message != null || code != null) {
+            return new TaskError(code, message);
+        }
+        JsonNode nested = data.get("error_msg");
+        return TaskError.of(nested != null && nested.isObject() ? nested : data.get("error"));
     }
 
     /** Where the task stands, in the shared terms: statuses this version does not know mean still running. */

@@ -105,7 +105,9 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
     /** A task failed with one of the vendor's validation codes was refused: a validation failure, with that code. */
     @Override
     public SparkApiException failureOf(TaskRecord record) {
-        if (record.state() == TaskState.FAILED && SparkDreamTasks.VALIDATION_CODES.contains(record.errorCode())) {
+        // Set.of refuses contains(null): a failure without a code (a plain-string error) is not a validation code
+        if (record.state() == TaskState.FAILED && record.errorCode() != null
+            && SparkDreamTasks.VALIDATION_CODES.contains(record.errorCode())) {
             return new SparkValidationException(providerName(), 0, record.errorCode(),
                     "task " + record.taskId() + " refused: " + record.errorMessage());
         }

@@ -16,6 +16,7 @@ import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.task.SparkTaskProducerSupport;
 import dev.camelspark.support.task.TaskCreation;
 import dev.camelspark.support.task.TaskDelivery;
+import dev.camelspark.support.task.TaskError;
 import dev.camelspark.support.task.TaskSnapshot;
 import org.apache.camel.Exchange;
 
@@ -87,9 +88,9 @@ class SparkDreamGenerateProducer extends SparkTaskProducerSupport {
         }
         TaskSnapshot task = SparkDreamTasks.read(json);
         if (task.taskId() == null || task.taskId().isBlank()) {
-            String[] error = SparkDreamTasks.error(json.get("error"));
-            throw new SparkApiException(provider(), response.status(), error[0],
-                    error[1] != null ? error[1] : "the create call answered without a task id: " + json);
+            TaskError error = SparkDreamTasks.error(json.get("error"));
+            throw new SparkApiException(provider(), response.status(), error.code(),
+                    error.message() != null ? error.message() : "the create call answered without a task id: " + json);
         }
         return task;
     }

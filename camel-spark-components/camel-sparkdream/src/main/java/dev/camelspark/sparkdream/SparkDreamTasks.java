@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkConstants;
+import dev.camelspark.support.task.TaskError;
 import dev.camelspark.support.task.TaskSnapshot;
 import dev.camelspark.support.task.TaskState;
 
@@ -19,7 +20,8 @@ import static dev.camelspark.support.http.SparkJson.text;
 /**
  * Reads Spark Dream's task object (api-contracts.md §4) into the shared terms. Only {@code completed} and
  * {@code failed} are final; any other status, unknown ones included ({@code in_progress}, say), means keep polling.
- * Progress comes as 0.0-1.0 and is turned into 0-100. {@code error} is accepted in its three shapes.
+ * Progress comes as 0.0-1.0 and is turned into 0-100. {@code error} is accepted in its three shapes. Only
+ * {@code id}, {@code status} and {@code error} are promised: every other field may be missing.
  */
 final class SparkDreamTasks {
 
@@ -40,7 +42,7 @@ final class SparkDreamTasks {
         };
         JsonNode progress = task.get("progress");
         Integer percent = progress != null && progress.isNumber() ? TaskSnapshot.progress(progress.asDouble() * 100) : null;
-        String[] error = error(task.get("error"));
+        TaskError error = error(task.get("error"));
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(SparkConstants.MODEL, text(task, "model"));
         JsonNode seed = task.path("metadata").get("seed");
@@ -48,7 +50,7 @@ final class SparkDreamTasks {
             headers.put(SparkConstants.SEED, seed.asLong());
         }
         return new TaskSnapshot(text(task, "id"), status, state, percent, imageUrls(task), cost(task.path("usage")),
-                error[0], error[1], headers, task);
+                error.code(), error.message(), headers, task);
     }
 
     /** Every {@code url} of {@code output[].content[]}, images first as the service lists them. */
@@ -79,19 +81,15 @@ final class SparkDreamTasks {
     }
 
     /**
-     * Code and message from {@code error}: a string (its code, when it names one), {@code {"code", "error_message"}}
-     * or {@code {"code", "message"}}.
+     * Code and message from {@code error} in any of its three shapes ({@link TaskError}); a string's code is the one it
+     * names, when it names one.
      */
-    static String[] error(JsonNode error) {
-        if (error == null || error.isNull() || error.isMissingNode()) {
-            return new String[2];
+    static TaskError error(JsonNode error) {
+        TaskError read = TaskError.of(error);
+        if (read.code() != null || read.message() == null) {
+            return read;
         }
-        if (error.isObject()) {
-            String message = text(error, "error_message");
-            return new String[] { text(error, "code"), message != null ? message : text(error, "message") };
-        }
-        String message = error.asText();
-        Matcher m = CODE_IN_TEXT.matcher(message);
-        return new String[] { m.find() ? m.group(1) : null, message };
+        Matcher m = CODE_IN_TEXT.matcher(read.message());
+        return m.find() ? new TaskError(m.group(1), read.message()) : read;
     }
 }
