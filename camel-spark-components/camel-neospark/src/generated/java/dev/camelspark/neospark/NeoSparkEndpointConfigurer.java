@@ -29,6 +29,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
         case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -37,6 +43,7 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "correlationheaders":
         case "correlationHeaders": target.getConfiguration().setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.getConfiguration().setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -49,6 +56,9 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstFrameUrl": target.getConfiguration().setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -74,6 +84,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "optimizePrompt": target.getConfiguration().setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "polltimeout":
         case "pollTimeout": target.getConfiguration().setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
@@ -91,15 +103,28 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "referenceImageUrls": target.getConfiguration().setReferenceImageUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "referencevideourls":
         case "referenceVideoUrls": target.getConfiguration().setReferenceVideoUrls(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
         case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sessionid":
         case "sessionId": target.getConfiguration().setSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontitle":
         case "sessionTitle": target.getConfiguration().setSessionTitle(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "streamidletimeout":
         case "streamIdleTimeout": target.getConfiguration().setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "strength": target.getConfiguration().setStrength(property(camelContext, java.lang.Double.class, value)); return true;
@@ -111,7 +136,11 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "taskStoreDirectory": target.getConfiguration().setTaskStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktype":
         case "taskType": target.getConfiguration().setTaskType(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "videomodel":
         case "videoModel": target.getConfiguration().setVideoModel(property(camelContext, java.lang.String.class, value)); return true;
         case "videoresolution":
@@ -129,6 +158,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
         case "aspectRatio": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -137,6 +172,7 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "correlationheaders":
         case "correlationHeaders": return java.lang.String.class;
+        case "delay": return long.class;
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
@@ -149,6 +185,9 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstFrameUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
+        case "greedy": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -174,6 +213,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "optimizePrompt": return java.lang.Boolean.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "polltimeout":
         case "pollTimeout": return long.class;
         case "provider": return java.lang.String.class;
@@ -191,15 +232,28 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "referenceImageUrls": return java.lang.String.class;
         case "referencevideourls":
         case "referenceVideoUrls": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
         case "resolution": return java.lang.String.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
         case "sessiontitle":
         case "sessionTitle": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "strength": return java.lang.Double.class;
@@ -211,7 +265,11 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "taskStoreDirectory": return java.lang.String.class;
         case "tasktype":
         case "taskType": return java.lang.String.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "type": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "videomodel":
         case "videoModel": return java.lang.String.class;
         case "videoresolution":
@@ -230,6 +288,12 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return target.getConfiguration().getApiKey();
         case "aspectratio":
         case "aspectRatio": return target.getConfiguration().getAspectRatio();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
@@ -238,6 +302,7 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "correlationheaders":
         case "correlationHeaders": return target.getConfiguration().getCorrelationHeaders();
+        case "delay": return target.getDelay();
         case "download": return target.getConfiguration().isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getConfiguration().getDownloadDirectory();
@@ -250,6 +315,9 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstFrameUrl": return target.getConfiguration().getFirstFrameUrl();
         case "generateaudio":
         case "generateAudio": return target.getConfiguration().getGenerateAudio();
+        case "greedy": return target.isGreedy();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
@@ -275,6 +343,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "optimizePrompt": return target.getConfiguration().getOptimizePrompt();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "polltimeout":
         case "pollTimeout": return target.getConfiguration().getPollTimeout();
         case "provider": return target.getConfiguration().getProvider();
@@ -292,15 +362,28 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "referenceImageUrls": return target.getConfiguration().getReferenceImageUrls();
         case "referencevideourls":
         case "referenceVideoUrls": return target.getConfiguration().getReferenceVideoUrls();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requestsperminute":
         case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
         case "resolution": return target.getConfiguration().getResolution();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sessionid":
         case "sessionId": return target.getConfiguration().getSessionId();
         case "sessiontitle":
         case "sessionTitle": return target.getConfiguration().getSessionTitle();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "streamidletimeout":
         case "streamIdleTimeout": return target.getConfiguration().getStreamIdleTimeout();
         case "strength": return target.getConfiguration().getStrength();
@@ -312,11 +395,24 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "taskStoreDirectory": return target.getConfiguration().getTaskStoreDirectory();
         case "tasktype":
         case "taskType": return target.getConfiguration().getTaskType();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "type": return target.getConfiguration().getType();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "videomodel":
         case "videoModel": return target.getConfiguration().getVideoModel();
         case "videoresolution":
         case "videoResolution": return target.getConfiguration().getVideoResolution();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

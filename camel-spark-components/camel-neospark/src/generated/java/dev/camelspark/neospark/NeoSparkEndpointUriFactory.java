@@ -23,14 +23,18 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(69);
         props.add("allowedDownloadHosts");
         props.add("apiKey");
         props.add("aspectRatio");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("correlationHeaders");
+        props.add("delay");
         props.add("download");
         props.add("downloadDirectory");
         props.add("duration");
@@ -38,6 +42,8 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exchangePattern");
         props.add("firstFrameUrl");
         props.add("generateAudio");
+        props.add("greedy");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentRequests");
@@ -53,6 +59,7 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("operation");
         props.add("optimizePrompt");
         props.add("pollInterval");
+        props.add("pollStrategy");
         props.add("pollTimeout");
         props.add("provider");
         props.add("quality");
@@ -63,25 +70,36 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("referenceAudioUrl");
         props.add("referenceImageUrls");
         props.add("referenceVideoUrls");
+        props.add("repeatCount");
         props.add("requestTimeout");
         props.add("requestsPerMinute");
         props.add("resolution");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("sessionId");
         props.add("sessionTitle");
+        props.add("startScheduler");
         props.add("streamIdleTimeout");
         props.add("strength");
         props.add("taskGroup");
         props.add("taskStore");
         props.add("taskStoreDirectory");
         props.add("taskType");
+        props.add("timeUnit");
         props.add("type");
+        props.add("useFixedDelay");
         props.add("videoModel");
         props.add("videoResolution");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

@@ -3,10 +3,15 @@ package dev.camelspark.support;
 import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.media.MediaDownloader;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
-/** What every Spark endpoint does: validate its options at start-up, resolve its key, reach the component's client. */
-public abstract class SparkEndpointSupport extends DefaultEndpoint {
+/**
+ * What every Spark endpoint does: validate its options at start-up, resolve its key, reach the component's client.
+ * A {@link ScheduledPollEndpoint}, so the {@code tasks} consumers of the task components take Camel's scheduled-poll
+ * options ({@code delay}, {@code initialDelay}, {@code greedy}, ...); on the other operations, and on the components
+ * without a consumer, those options do nothing and are refused at start-up ({@link SparkOperationOptions}).
+ */
+public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
 
     protected SparkEndpointSupport(String uri, SparkComponentSupport component) {
         super(uri, component);

@@ -27,6 +27,12 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "allowedDownloadHosts": target.getConfiguration().setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -35,6 +41,7 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "correlationheaders":
         case "correlationHeaders": target.getConfiguration().setCorrelationHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.getConfiguration().setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -42,7 +49,10 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
@@ -59,14 +69,29 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "polltimeout":
         case "pollTimeout": target.getConfiguration().setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
         case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scale": target.getConfiguration().setScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "streamidletimeout":
         case "streamIdleTimeout": target.getConfiguration().setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "taskgroup":
@@ -75,6 +100,10 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "taskStore": target.getConfiguration().setTaskStore(property(camelContext, java.lang.Object.class, value)); return true;
         case "taskstoredirectory":
         case "taskStoreDirectory": target.getConfiguration().setTaskStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "useprellm":
         case "usePreLlm": target.getConfiguration().setUsePreLlm(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "width": target.getConfiguration().setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -89,6 +118,12 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -97,6 +132,7 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "correlationheaders":
         case "correlationHeaders": return java.lang.String.class;
+        case "delay": return long.class;
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
@@ -104,7 +140,10 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "greedy": return boolean.class;
         case "height": return java.lang.Integer.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
@@ -121,14 +160,29 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetryAfter": return long.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "polltimeout":
         case "pollTimeout": return long.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestsperminute":
         case "requestsPerMinute": return int.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scale": return java.lang.Double.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "seed": return java.lang.Long.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "streamidletimeout":
         case "streamIdleTimeout": return long.class;
         case "taskgroup":
@@ -137,6 +191,10 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "taskStore": return java.lang.Object.class;
         case "taskstoredirectory":
         case "taskStoreDirectory": return java.lang.String.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "useprellm":
         case "usePreLlm": return java.lang.Boolean.class;
         case "width": return java.lang.Integer.class;
@@ -152,6 +210,12 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "allowedDownloadHosts": return target.getConfiguration().getAllowedDownloadHosts();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
@@ -160,6 +224,7 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "correlationheaders":
         case "correlationHeaders": return target.getConfiguration().getCorrelationHeaders();
+        case "delay": return target.getDelay();
         case "download": return target.getConfiguration().isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getConfiguration().getDownloadDirectory();
@@ -167,7 +232,10 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "greedy": return target.isGreedy();
         case "height": return target.getConfiguration().getHeight();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
@@ -184,14 +252,29 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "polltimeout":
         case "pollTimeout": return target.getConfiguration().getPollTimeout();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requestsperminute":
         case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scale": return target.getConfiguration().getScale();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "seed": return target.getConfiguration().getSeed();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "streamidletimeout":
         case "streamIdleTimeout": return target.getConfiguration().getStreamIdleTimeout();
         case "taskgroup":
@@ -200,9 +283,22 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "taskStore": return target.getConfiguration().getTaskStore();
         case "taskstoredirectory":
         case "taskStoreDirectory": return target.getConfiguration().getTaskStoreDirectory();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "useprellm":
         case "usePreLlm": return target.getConfiguration().getUsePreLlm();
         case "width": return target.getConfiguration().getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

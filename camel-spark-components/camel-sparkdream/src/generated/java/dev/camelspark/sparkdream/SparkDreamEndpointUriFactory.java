@@ -23,18 +23,24 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(47);
         props.add("allowedDownloadHosts");
         props.add("apiKey");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("correlationHeaders");
+        props.add("delay");
         props.add("download");
         props.add("downloadDirectory");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("greedy");
         props.add("height");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
         props.add("maxCostPerTask");
@@ -44,22 +50,34 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxRetryAfter");
         props.add("operation");
         props.add("pollInterval");
+        props.add("pollStrategy");
         props.add("pollTimeout");
+        props.add("repeatCount");
         props.add("requestTimeout");
         props.add("requestsPerMinute");
+        props.add("runLoggingLevel");
         props.add("scale");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
         props.add("seed");
+        props.add("sendEmptyMessageWhenIdle");
+        props.add("startScheduler");
         props.add("streamIdleTimeout");
         props.add("taskGroup");
         props.add("taskStore");
         props.add("taskStoreDirectory");
+        props.add("timeUnit");
+        props.add("useFixedDelay");
         props.add("usePreLlm");
         props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

@@ -12,19 +12,14 @@ import java.util.function.Supplier;
 
 import dev.camelspark.support.SparkComponentSupport;
 import dev.camelspark.support.SparkTaskConfiguration;
-import dev.camelspark.support.error.SparkApiException;
 import org.apache.camel.RuntimeCamelException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The base of components whose generation is a task (Spark Dream, NeoSpark): on top of the HTTP client, one
  * {@link TaskPoller} on the component's small scheduler, the task stores its endpoints name (one memory store, one
- * file store per directory, or beans), and the {@code tasks} consumers by group, to which finished tasks are handed.
+ * file store per directory, or beans), and the {@code tasks} consumers by group (one per group).
  */
 public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SparkTaskComponentSupport.class);
 
     private final String owner = UUID.randomUUID().toString();
     private final Map<String, TaskStore> ownedStores = new ConcurrentHashMap<>();
@@ -148,23 +143,5 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
 
     void unregister(String group, SparkTaskConsumer consumer) {
         consumers.remove(group, consumer);
-    }
-
-    /**
-     * A task handed out by a consumer has ended: give it to the consumer of its group, if one runs. Otherwise it
-     * stays in the store until one starts.
-     */
-    void taskEnded(TaskRecord record, Throwable error) {
-        Throwable failure = error == null ? null : SparkApiException.unwrap(error);
-        if (failure instanceof TaskAbandonedException) {
-            return;
-        }
-        SparkTaskConsumer consumer = consumers.get(record.group());
-        if (consumer != null) {
-            consumer.offer(record, failure);
-        } else {
-            LOG.debug("{}: task {} of group '{}' ended; no tasks consumer runs for the group, it stays recorded",
-                    providerName(), record.taskId(), record.group());
-        }
     }
 }

@@ -119,7 +119,8 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
             case TIMED_OUT -> new SparkTaskTimeoutException(providerName(), record.taskId(),
                     record.status() == null ? "unknown" : record.status(),
                     Duration.between(record.submittedAt(), record.deadline()));
-            case ERROR -> new SparkApiException(providerName(), 0, record.errorCode(), record.errorMessage());
+            case ERROR -> new TaskUnreadableException(providerName(), record.taskId(), record.errorCode(),
+                    record.errorMessage());
             default -> new SparkTaskFailedException(providerName(), record.taskId(),
                     record.status() == null ? record.state().name().toLowerCase(java.util.Locale.ROOT) : record.status(),
                     record.errorCode(), record.errorMessage());

@@ -10,6 +10,8 @@ import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.SparkResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The base of producers that submit a paid task: {@code sparkdream:generate} and {@code neospark:image} (which wait
@@ -23,14 +25,18 @@ import org.apache.camel.support.SynchronizationAdapter;
  * once the task has ended and its media is downloaded: the route's thread is free meanwhile.
  *
  * <p>The record of a waited-for task is marked delivered once its result has been handed over: when its exchange
- * completes successfully, or fails with the task's own outcome (failed, cancelled, timed out, unreadable). A
- * completed task whose exchange fails otherwise (its download failed, or a later step of the route) keeps its record,
- * media URLs included, so the same input sent again, or a restart, hands the result out again without paying again.
+ * completes successfully, or fails with the task's own outcome (failed, cancelled). A completed task whose exchange
+ * fails otherwise (its download failed, or a later step of the route) keeps its record, media URLs included, so the
+ * same input sent again, or a restart, hands the result out again without paying again. A task whose tracking ended
+ * without the provider's final word (it timed out, or its status could not be read until {@code pollTimeout}) may
+ * still complete: its failure is handed out, and its record is kept ({@link TaskDelivery#PARKED}) when it has a task
+ * key, so the same input sent again polls that task again, with a new deadline, instead of creating another.
  * What cannot be covered: a JVM that dies after the provider answered the create call and before the record was
  * written; that task is paid and unknown to us (it is in the provider's task list).
  */
 public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SparkTaskProducerSupport.class);
     private final TaskDelivery delivery;
 
     protected SparkTaskProducerSupport(SparkTaskEndpointSupport endpoint, TaskDelivery delivery) {
@@ -77,15 +83,15 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
         TaskStore store = getEndpoint().taskStore(config);
         CompletableFuture<Submission> submission = getEndpoint().getComponent().oncePerKey(taskKey,
                 () -> store.findByKey(provider(), taskKey)
-                        .map(existing -> CompletableFuture.completedFuture(new Submission(existing, true)))
+                        .map(existing -> CompletableFuture.completedFuture(
+                                new Submission(resume(existing, config, store), true)))
                         .orElseGet(() -> create(exchange, config, creation, taskKey, store)));
         return submission.thenCompose(s -> {
             SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), s.record());
             if (delivery == TaskDelivery.CONSUMER) {
                 exchange.getMessage().setBody(s.record().taskId());
-                getEndpoint().track(s.record(), config, s.resumed())
-                        .whenComplete((end, error) -> getEndpoint().getComponent().taskEnded(
-                                end != null ? end : s.record(), error));
+                // the tasks consumer finds it in the store once it has ended
+                getEndpoint().track(s.record(), config, s.resumed());
                 return CompletableFuture.completedFuture(null);
             }
             // the download runs on a worker: the poller's scheduler completed the tracking
@@ -94,6 +100,22 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
                             getEndpoint().getComponent().getWorkers())
                     .thenCompose(f -> f);
         });
+    }
+
+    /**
+     * The recorded task of this input, polled again with a new deadline when its tracking ended unsettled (timed out,
+     * status unreadable): it was paid for and may have completed meanwhile.
+     */
+    private TaskRecord resume(TaskRecord existing, SparkTaskConfiguration config, TaskStore store) {
+        if (!existing.endedUnsettled()) {
+            return existing;
+        }
+        TaskRecord again = existing.resumed(delivery,
+                getEndpoint().getComponent().getClock().instant().plusMillis(config.getPollTimeout()));
+        store.save(again);
+        LOG.info("{}: the same input came again; polling its task {} again (it had {}), not creating another",
+                provider(), again.taskId(), existing.state() == TaskState.TIMED_OUT ? "timed out" : "become unreadable");
+        return again;
     }
 
     private CompletableFuture<Submission> create(Exchange exchange, SparkTaskConfiguration config, TaskCreation creation,
@@ -139,14 +161,14 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
             @Override
             public void onComplete(Exchange done) {
                 if (handedOver.get()) {
-                    store.delivered(end.provider(), end.taskId());
+                    TaskEnds.handedOut(store, end);
                 }
             }
 
             @Override
             public void onFailure(Exchange done) {
                 if (!result) {
-                    store.delivered(end.provider(), end.taskId()); // the failure was the task's own: it is told
+                    TaskEnds.handedOut(store, end); // the failure was the task's own: it is told
                 }
             }
         });

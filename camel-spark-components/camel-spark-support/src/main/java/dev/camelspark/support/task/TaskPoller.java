@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>Status changes are written to the task's store as they happen, and so is progress once it has moved by
  * {@link #PROGRESS_STEP} points since the last write, so that readers of a shared store (the batch application's
  * progress log) see a long video move without a write, and an fsync, at every poll. A
- * status call that fails transiently (a 5xx, a timeout, a connection failure, after the client's own retries) is
- * tried again at the next poll; one that retrying cannot fix (401, 404) ends tracking with that failure.
+ * status call that fails (a 5xx, a timeout, a connection failure after the client's own retries, and also a 401 or a
+ * 404) is tried again at the next poll, the waits growing as usual: the task was paid for, and one refusal (a key
+ * rotated, a gateway that lost the task for a moment) must not throw it away. Only when its deadline passes with the
+ * last read refused does tracking end, with a {@link TaskUnreadableException} naming the task.
  */
 public final class TaskPoller {
 
@@ -45,8 +47,9 @@ public final class TaskPoller {
 
     /**
      * Polls the task until it ends. The future completes with the final record (completed, failed, cancelled or
-     * timed out; already saved to {@code store}), exceptionally with the failure when its status could not be read,
-     * or with a {@link TaskAbandonedException} when the component stops first. A task already tracked is not
+     * timed out; already saved to {@code store}), exceptionally with a {@link TaskUnreadableException} when its
+     * deadline passed with its status unreadable, or with a {@link TaskAbandonedException} when the component stops
+     * first. A task already tracked is not
      * tracked twice: its existing future is returned.
      *
      * @param record   the task as recorded
@@ -104,6 +107,8 @@ public final class TaskPoller {
         private volatile Duration wait;
         /** The progress in the store, as last written. */
         private volatile int savedProgress;
+        /** Why the last status read was refused (a 401, a 404), or null when it was answered or failed transiently. */
+        private volatile SparkApiException refused;
 
         Tracked(TaskRecord record, TaskStore store, TaskStatusCall status, PollSchedule schedule) {
             this.record = record;
@@ -143,15 +148,19 @@ public final class TaskPoller {
             }
             if (error != null) {
                 Throwable cause = SparkApiException.unwrap(error);
-                boolean transientFailure = !(cause instanceof SparkApiException spark) || spark.isTransient();
-                if (!transientFailure) {
-                    finish(record.ended(TaskState.ERROR, ((SparkApiException) cause).getProviderCode(),
-                            "reading task " + record.taskId() + " failed: " + cause.getMessage()), cause);
-                    return;
+                if (cause instanceof SparkApiException spark && !spark.isTransient()) {
+                    if (refused == null) {
+                        LOG.warn("{}: reading task {} was refused ({}); the task is kept and read again, less and less"
+                                 + " often, until its deadline", provider, record.taskId(), spark.getMessage());
+                    }
+                    refused = spark;
+                } else {
+                    refused = null;
+                    LOG.debug("{}: reading task {} failed, trying again at the next poll: {}", provider,
+                            record.taskId(), cause.toString());
                 }
-                LOG.debug("{}: reading task {} failed, trying again at the next poll: {}", provider, record.taskId(),
-                        cause.toString());
             } else {
+                refused = null;
                 TaskRecord updated = record.with(snapshot);
                 if (updated.state().isFinished()) {
                     finish(updated, null);
@@ -164,6 +173,13 @@ public final class TaskPoller {
             }
             if (!clock.instant().isBefore(record.deadline())) {
                 Duration pollTimeout = Duration.between(record.submittedAt(), record.deadline());
+                SparkApiException last = refused;
+                if (last != null) {
+                    finish(record.ended(TaskState.ERROR, last.getProviderCode(),
+                            TaskUnreadableException.reason(record.taskId(), pollTimeout, last)),
+                            new TaskUnreadableException(provider, record.taskId(), pollTimeout, last));
+                    return;
+                }
                 SparkTaskTimeoutException timeout = new SparkTaskTimeoutException(provider, record.taskId(),
                         record.status() == null ? "unknown" : record.status(), pollTimeout);
                 finish(record.ended(TaskState.TIMED_OUT, null, timeout.getMessage()), null);

@@ -82,6 +82,29 @@ public record TaskRecord(String provider, String taskId, String operation, Strin
                 status, end, progress, mediaUrls, cost, code, reason, resultHeaders, claimedBy, claimedUntil);
     }
 
+    /** Whether tracking ended without the provider's final word (timed out, status unreadable): it may still run. */
+    public boolean endedUnsettled() {
+        return state == TaskState.TIMED_OUT || state == TaskState.ERROR;
+    }
+
+    /**
+     * Kept after its unsettled end was handed out ({@link TaskDelivery#PARKED}), unclaimed, for the same input to
+     * resume.
+     */
+    public TaskRecord parked() {
+        return new TaskRecord(provider, taskId, operation, group, taskKey, TaskDelivery.PARKED, headers, submittedAt,
+                deadline, status, state, progress, mediaUrls, cost, errorCode, errorMessage, resultHeaders, null, null);
+    }
+
+    /**
+     * Polled again, by {@code newDelivery}'s party, until {@code newDeadline}: a task whose tracking ended unsettled,
+     * resumed by the same input. Its last failure is forgotten; what the provider said of it is kept.
+     */
+    public TaskRecord resumed(TaskDelivery newDelivery, Instant newDeadline) {
+        return new TaskRecord(provider, taskId, operation, group, taskKey, newDelivery, headers, submittedAt,
+                newDeadline, status, TaskState.RUNNING, progress, mediaUrls, cost, null, null, resultHeaders, null, null);
+    }
+
     /** Claimed for delivery by {@code owner} until {@code until}. */
     public TaskRecord claimed(String owner, Instant until) {
         return new TaskRecord(provider, taskId, operation, group, taskKey, delivery, headers, submittedAt, deadline,

@@ -17,7 +17,10 @@ public enum TaskState {
     CANCELLED,
     /** Still not finished when its deadline ({@code pollTimeout}) passed: no longer polled, maybe still running. */
     TIMED_OUT,
-    /** Its status could not be read (a refusal that retrying would not change, such as 401 or 404). */
+    /**
+     * Its status could not be read until its deadline (the last reads were refused: a 401, a 404); maybe still
+     * running.
+     */
     ERROR;
 
     /** Whether tracking has ended: the task is ready to be handed out, as a result or as a failure. */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelspark.support.error.SparkAuthenticationException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.SparkRequest;
@@ -159,15 +158,38 @@ class TaskPollerTest {
     }
 
     @Test
-    void aReadThatRetryingCannotFixEndsTrackingWithItsFailure() throws Exception {
+    void aRefusedReadIsRetriedWithBackoffAndTheTaskStillCompletes() throws Exception {
         TaskRecord r = create(Duration.ofMinutes(1));
         service.readStatus(401);
-        CompletableFuture<TaskRecord> done = track(r, 20, 20);
+        CompletableFuture<TaskRecord> done = track(r, 20, 40);
+        await().until(() -> service.server().hits("/api/tasks") >= 4);
+        assertThat(done).isNotDone();
+        assertThat(store.find("test", r.taskId()).orElseThrow().state().isFinished()).isFalse();
 
-        assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SparkAuthenticationException.class);
+        service.readStatus(404);
+        int hits = service.server().hits("/api/tasks");
+        await().until(() -> service.server().hits("/api/tasks") >= hits + 2);
+        service.readStatus(0).complete(r.taskId());
+
+        assertThat(done.get(10, TimeUnit.SECONDS).state()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
+    void aReadStillRefusedAtTheDeadlineEndsTrackingNamingTheTask() throws Exception {
+        TaskRecord r = create(Duration.ofMillis(300));
+        service.readStatus(401);
+        CompletableFuture<TaskRecord> done = track(r, 20, 40);
+
+        assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(TaskUnreadableException.class)
+                .hasMessageContaining(r.taskId()).hasMessageContaining("HTTP 401")
+                .hasMessageContaining("status read refused").hasMessageContaining("resumes it")
+                .satisfies(e -> assertThat(((TaskUnreadableException) e).getCategory())
+                        .isEqualTo(dev.camelspark.support.error.AiErrorCategory.AUTH));
         TaskRecord recorded = store.find("test", r.taskId()).orElseThrow();
         assertThat(recorded.state()).isEqualTo(TaskState.ERROR);
-        assertThat(recorded.errorMessage()).contains("status read refused");
+        assertThat(recorded.errorMessage()).contains(r.taskId()).contains("HTTP 401").contains("status read refused");
+        assertThat(service.task(r.taskId()).reads()).as("no read was answered").isZero();
+        assertThat(service.server().hits("/api/tasks")).as("the create and several refused reads").isGreaterThan(3);
     }
 
     @Test

@@ -337,6 +337,148 @@ class TaskRoutesTest {
     }
 
     @Test
+    void aRefusedStatusReadDoesNotThrowAwayTheTaskAndTheSameInputResumesIt() throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("testtasks:generate?pollTimeout=400");
+            }
+        });
+        service.readStatus(404);
+        Exchange out = template.send("direct:in", e -> {
+            e.getMessage().setBody("a video");
+            e.getMessage().setHeader(SparkConstants.TASK_KEY, "inbox/video.txt");
+        });
+
+        String id = service.created().get(0);
+        assertThat(out.getException()).isInstanceOf(TaskUnreadableException.class).hasMessageContaining(id)
+                .hasMessageContaining("HTTP 404").hasMessageContaining("the same input resumes it");
+        TestTaskComponent component = (TestTaskComponent) context.getComponent("testtasks");
+        TaskStore store = component.taskStore(component.getConfiguration());
+        assertThat(store.find("testtasks", id)).as("kept, not thrown away").get()
+                .satisfies(r -> assertThat(r.delivery()).isEqualTo(TaskDelivery.PARKED))
+                .satisfies(r -> assertThat(r.errorMessage()).contains(id));
+
+        service.readStatus(0).complete(id);
+        Exchange again = template.send("direct:in", e -> {
+            e.getMessage().setBody("a video");
+            e.getMessage().setHeader(SparkConstants.TASK_KEY, "inbox/video.txt");
+        });
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getBody(byte[].class)).isEqualTo(TaskService.PNG);
+        assertThat(again.getMessage().getHeader(SparkConstants.TASK_ID)).isEqualTo(id);
+        assertThat(service.created()).as("one create call in all").hasSize(1);
+        assertThat(store.find("testtasks", id)).as("delivered, so forgotten").isEmpty();
+    }
+
+    @Test
+    void aTaskThatTimedOutIsResumedByTheSameInputNotCreatedAgain() throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("testtasks:generate?pollTimeout=300");
+            }
+        });
+        Exchange out = template.send("direct:in", e -> {
+            e.getMessage().setBody("slow");
+            e.getMessage().setHeader(SparkConstants.TASK_KEY, "job-9");
+        });
+        assertThat(out.getException()).isInstanceOf(SparkTaskTimeoutException.class);
+        String id = service.created().get(0);
+
+        service.complete(id);
+        Exchange again = template.send("direct:in", e -> {
+            e.getMessage().setBody("slow");
+            e.getMessage().setHeader(SparkConstants.TASK_KEY, "job-9");
+        });
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getBody(byte[].class)).isEqualTo(TaskService.PNG);
+        assertThat(service.created()).hasSize(1);
+    }
+
+    @Test
+    void aTaskWithoutTaskKeyThatTimedOutIsForgotten() throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("testtasks:generate?pollTimeout=200");
+            }
+        });
+        Exchange out = template.send("direct:in", e -> e.getMessage().setBody("slow"));
+
+        assertThat(out.getException()).isInstanceOf(SparkTaskTimeoutException.class);
+        TestTaskComponent component = (TestTaskComponent) context.getComponent("testtasks");
+        assertThat(component.taskStore(component.getConfiguration()).find("testtasks", service.created().get(0)))
+                .as("nothing could resume it").isEmpty();
+    }
+
+    @Test
+    void theTasksConsumerTakesTheScheduledPollOptions() throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("testtasks:tasks?delay=250&initialDelay=10&greedy=true&backoffMultiplier=3"
+                     + "&backoffIdleThreshold=5&runLoggingLevel=DEBUG&useFixedDelay=false").routeId("tasks")
+                        .to("mock:done");
+            }
+        });
+        SparkTaskConsumer consumer = (SparkTaskConsumer) context.getRoute("tasks").getConsumer();
+        assertThat(consumer.getDelay()).isEqualTo(250);
+        assertThat(consumer.getInitialDelay()).isEqualTo(10);
+        assertThat(consumer.isGreedy()).isTrue();
+        assertThat(consumer.getBackoffMultiplier()).isEqualTo(3);
+        assertThat(consumer.getBackoffIdleThreshold()).isEqualTo(5);
+        assertThat(consumer.isUseFixedDelay()).isFalse();
+    }
+
+    @Test
+    void consumerPollsReadTheStoreNotTheProvider() throws Exception {
+        AtomicInteger idlePolls = new AtomicInteger();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the producer polls its tasks every 5 minutes; the consumer looks at the store every 5 ms
+                from("direct:submit").to("testtasks:submit?pollInterval=300000&maxPollInterval=300000");
+                from("testtasks:tasks?delay=5&initialDelay=0&sendEmptyMessageWhenIdle=true")
+                        .process(e -> idlePolls.incrementAndGet());
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            template.requestBody("direct:submit", "prompt " + i, String.class);
+        }
+
+        await().until(() -> idlePolls.get() >= 30);
+        assertThat(service.created()).hasSize(20);
+        assertThat(service.created()).as("thirty consumer polls, not one status read")
+                .allSatisfy(id -> assertThat(service.task(id).reads()).isZero());
+    }
+
+    @Test
+    void aFailingStoreReachesTheRoutesErrorHandlerWithBridgeErrorHandler() throws Exception {
+        MemoryTaskStore broken = new MemoryTaskStore() {
+            @Override
+            public java.util.List<TaskRecord> findPending(String provider, String group) {
+                throw new IllegalStateException("the task store is down");
+            }
+        };
+        context = newContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("testtasks:tasks?taskStore=#broken&bridgeErrorHandler=true&delay=20&initialDelay=0")
+                        .onException(IllegalStateException.class).handled(true).to("mock:broken").end()
+                        .to("mock:done");
+            }
+        });
+        context.getRegistry().bind("broken", broken);
+        context.start();
+
+        mock("broken").expectedMinimumMessageCount(1);
+        mock("broken").assertIsSatisfied(10_000);
+        assertThat(mock("broken").getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                .hasMessage("the task store is down");
+    }
+
+    @Test
     void aTaskStoreBeanIsUsedByReference() throws Exception {
         MemoryTaskStore mine = new MemoryTaskStore();
         context = newContext(new RouteBuilder() {
