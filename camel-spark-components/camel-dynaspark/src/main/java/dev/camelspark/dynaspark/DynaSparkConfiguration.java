@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkMediaConfiguration;
+import dev.camelspark.support.SparkOperationOptions;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -18,6 +19,19 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
     public static final List<String> IMAGE_MODELS = List.of("flux", "turbo", "gptimage");
     /** The model that makes /generate_response answer with speech. */
     public static final String AUDIO_MODEL = "openai-audio";
+    /**
+     * Which options mean something for which operation: the others are refused on that endpoint (model and seed go
+     * with every call). Speech comes in the answer itself, so audio takes the size and directory options but not
+     * {@code download}.
+     */
+    public static final SparkOperationOptions OPERATION_OPTIONS = SparkOperationOptions.of("dynaspark")
+            .only(List.of("text"), List.of("temperature", "topP", "presencePenalty", "frequencyPenalty", "json",
+                    "system", "stream", "lenientStream", "privateGeneration", "referrer"))
+            .only(List.of("image"), List.of("width", "height", "nologo", "wm", "download", "allowedDownloadHosts"))
+            .only(List.of("image", "audio"), List.of("downloadDirectory", "maxDownloadSize"))
+            .only(List.of("audio"), List.of("voice"))
+            .nowhere(SparkOperationOptions.SCHEDULED_POLL)
+            .build();
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.")

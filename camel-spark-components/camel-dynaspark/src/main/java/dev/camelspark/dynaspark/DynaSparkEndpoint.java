@@ -24,7 +24,7 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
 
     public DynaSparkEndpoint(String uri, DynaSparkComponent component, DynaSparkOperation operation,
                              DynaSparkConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, operation.name(), DynaSparkConfiguration.OPERATION_OPTIONS);
         this.operation = operation;
         this.configuration = configuration;
     }

@@ -45,6 +45,7 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
 
     /** The endpoint's configuration with this message's override headers applied, checked. */
     DynaSparkConfiguration configurationFor(Exchange exchange) {
+        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
         return OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.camelspark.support.SparkChecks;
+import dev.camelspark.support.SparkOperationOptions;
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.task.TaskIds;
 import org.apache.camel.spi.Configurer;
@@ -23,6 +24,40 @@ import org.apache.camel.spi.UriParams;
 public class NeoSparkConfiguration extends SparkTaskConfiguration {
 
     public static final String DEFAULT_BASE_URL = "https://api.useneospark.com/api/v1";
+
+    private static final List<String> IMAGE_OPERATIONS = List.of("image", "image-submit");
+    private static final List<String> VIDEO_OPERATIONS = List.of("video", "video-submit");
+    private static final List<String> SUBMISSIONS = List.of("image", "image-submit", "video", "video-submit");
+    /**
+     * Which options mean something for which operation: the others are refused on that endpoint, and the image and
+     * video names of the same parameter point at each other. The media options go with whoever hands a result out,
+     * the polling options with whoever polls a task (the submitting producer, or the tasks consumer taking over a
+     * previous run's tasks). The session header is also a result of image calls, so it may reach a video call from
+     * an earlier step: it is left alone there.
+     */
+    public static final SparkOperationOptions OPERATION_OPTIONS = SparkOperationOptions.of("neospark")
+            .only(IMAGE_OPERATIONS, List.of("model", "resolution", "aspectRatio", "numImages", "negativePrompt",
+                    "refUploadId", "refUploadIds", "refImagePaths", "strength", "provider", "quality", "optimizePrompt",
+                    "sessionId", "sessionTitle"))
+            .only(VIDEO_OPERATIONS, List.of("videoModel", "duration", "ratio", "videoResolution", "generateAudio",
+                    "firstFrameUrl", "referenceImageUrls", "referenceVideoUrls", "referenceAudioUrl"))
+            .only(SUBMISSIONS, SparkOperationOptions.TASK_SUBMISSION)
+            .only(SUBMISSIONS, List.of("maxCostPerTask"))
+            .only(List.of("image", "video", "tasks"), SparkOperationOptions.MEDIA)
+            .only(List.of("image", "image-submit", "video", "video-submit", "tasks"), SparkOperationOptions.TASK_POLLING)
+            .only(List.of("image", "image-submit", "video", "video-submit", "tasks"), List.of("taskGroup"))
+            .only(List.of("status"), List.of("taskType"))
+            .only(List.of("sessions", "user-images", "billing-history"), List.of("limit", "offset"))
+            .only(List.of("billing-history"), List.of("type"))
+            .only(List.of("tasks"), SparkOperationOptions.SCHEDULED_POLL)
+            .instead("model", VIDEO_OPERATIONS, "videoModel")
+            .instead("resolution", VIDEO_OPERATIONS, "videoResolution")
+            .instead("aspectRatio", VIDEO_OPERATIONS, "ratio")
+            .instead("videoModel", IMAGE_OPERATIONS, "model")
+            .instead("videoResolution", IMAGE_OPERATIONS, "resolution")
+            .instead("ratio", IMAGE_OPERATIONS, "aspectRatio")
+            .alsoResults("sessionId")
+            .build();
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Relative media URLs are resolved against it without its trailing /api/v1. Point it at spark-emulator for tests.")

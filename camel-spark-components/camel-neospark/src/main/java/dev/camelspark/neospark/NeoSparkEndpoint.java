@@ -43,7 +43,7 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
 
     public NeoSparkEndpoint(String uri, NeoSparkComponent component, NeoSparkOperation kind,
                             NeoSparkConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, kind.uriName(), NeoSparkConfiguration.OPERATION_OPTIONS);
         this.kind = kind;
         this.operation = kind.uriName();
         this.configuration = configuration;

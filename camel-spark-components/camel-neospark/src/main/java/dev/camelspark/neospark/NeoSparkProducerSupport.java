@@ -27,6 +27,7 @@ abstract class NeoSparkProducerSupport extends SparkProducerSupport {
 
     /** The endpoint's configuration with this message's override headers applied, checked. */
     NeoSparkConfiguration configurationFor(Exchange exchange) {
+        getEndpoint().checkOverrideHeaders(exchange, NeoSparkApi.OVERRIDES);
         return NeoSparkApi.OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
     }
 

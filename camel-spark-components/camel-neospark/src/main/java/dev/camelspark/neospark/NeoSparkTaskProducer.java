@@ -36,6 +36,7 @@ abstract class NeoSparkTaskProducer extends SparkTaskProducerSupport {
 
     @Override
     protected NeoSparkConfiguration configurationFor(Exchange exchange) {
+        getEndpoint().checkOverrideHeaders(exchange, NeoSparkApi.OVERRIDES);
         return NeoSparkApi.OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
     }
 

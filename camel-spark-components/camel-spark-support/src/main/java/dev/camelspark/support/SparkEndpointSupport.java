@@ -1,8 +1,11 @@
 package dev.camelspark.support;
 
+import java.util.Map;
+
 import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.media.MediaDownloader;
+import org.apache.camel.Exchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -13,8 +16,47 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  */
 public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
 
+    private final String operation;
+    private final SparkOperationOptions operationOptions;
+
+    /** An endpoint whose options all apply to it. */
     protected SparkEndpointSupport(String uri, SparkComponentSupport component) {
+        this(uri, component, null, SparkOperationOptions.NONE);
+    }
+
+    /**
+     * @param operation        the operation as its URI names it ({@code text}, {@code image-submit})
+     * @param operationOptions which of the component's options mean something for which operation
+     */
+    protected SparkEndpointSupport(String uri, SparkComponentSupport component, String operation,
+                                   SparkOperationOptions operationOptions) {
         super(uri, component);
+        this.operation = operation;
+        this.operationOptions = operationOptions;
+    }
+
+    /** The URI's options are bound here: one that does nothing for the operation is refused first, by name. */
+    @Override
+    public void configureProperties(Map<String, Object> options) {
+        if (operation != null) {
+            operationOptions.checkEndpoint(operation, options.keySet());
+        }
+        super.configureProperties(options);
+    }
+
+    /**
+     * Refuses, before any call, a message whose headers override options that do nothing for this operation (a
+     * {@code CamelNeoSparkResolution} on {@code neospark:video}).
+     */
+    public void checkOverrideHeaders(Exchange exchange, SparkHeaderOverrides overrides) {
+        if (operation != null) {
+            operationOptions.checkHeaders(operation, exchange.getMessage(), overrides.optionByHeader());
+        }
+    }
+
+    /** Which options mean something for which operation; {@link SparkOperationOptions#NONE} when all apply. */
+    public SparkOperationOptions getOperationOptions() {
+        return operationOptions;
     }
 
     public abstract SparkConfiguration getConfiguration();

@@ -1,7 +1,9 @@
 package dev.camelspark.sparkdream;
 
 import java.math.BigDecimal;
+import java.util.List;
 
+import dev.camelspark.support.SparkOperationOptions;
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.spi.Configurer;
@@ -21,6 +23,19 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
     public static final String MODEL = "spark_dream_3_0";
     static final int MIN_SIZE = 512;
     static final int MAX_SIZE = 2048;
+    /**
+     * Which options mean something for which operation: the others are refused on that endpoint. The generation
+     * parameters go with a submission; the media options with whoever hands the image out; the polling options with
+     * whoever polls the task (the submitting producer, or the tasks consumer taking over a previous run's tasks).
+     */
+    public static final SparkOperationOptions OPERATION_OPTIONS = SparkOperationOptions.of("sparkdream")
+            .only(List.of("generate", "submit"), List.of("usePreLlm", "seed", "scale", "width", "height"))
+            .only(List.of("generate", "submit"), SparkOperationOptions.TASK_SUBMISSION)
+            .only(List.of("generate", "tasks"), SparkOperationOptions.MEDIA)
+            .only(List.of("generate", "submit", "tasks"), SparkOperationOptions.TASK_POLLING)
+            .only(List.of("generate", "submit", "tasks"), List.of("taskGroup"))
+            .only(List.of("tasks"), SparkOperationOptions.SCHEDULED_POLL)
+            .build();
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the Vtrix gateway; the path structure below it is kept). Point it at spark-emulator for tests.")

@@ -45,7 +45,7 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
 
     public SparkDreamEndpoint(String uri, SparkDreamComponent component, SparkDreamOperation operation,
                               SparkDreamConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, operation.name(), SparkDreamConfiguration.OPERATION_OPTIONS);
         this.operation = operation;
         this.configuration = configuration;
     }

@@ -43,6 +43,7 @@ class SparkDreamGenerateProducer extends SparkTaskProducerSupport {
 
     @Override
     protected SparkTaskConfiguration configurationFor(Exchange exchange) {
+        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
         return OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
     }
 

@@ -50,7 +50,7 @@ class SparkDreamTasksConsumerTest extends SparkDreamTestSupport {
                         .onException(Exception.class).handled(true).to("mock:cdnFailed").end()
                         .to("mock:cdn");
 
-                from("direct:flaky").to("sparkdream:submit?download=false&taskGroup=flaky");
+                from("direct:flaky").to("sparkdream:submit?taskGroup=flaky");
                 from("sparkdream:tasks?taskGroup=flaky&download=false")
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0))
                         .process(e -> handedOut.incrementAndGet())

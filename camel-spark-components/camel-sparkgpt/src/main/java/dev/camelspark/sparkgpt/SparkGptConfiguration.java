@@ -1,7 +1,10 @@
 package dev.camelspark.sparkgpt;
 
+import java.util.List;
+
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkConfiguration;
+import dev.camelspark.support.SparkOperationOptions;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -12,6 +15,11 @@ import org.apache.camel.spi.UriParams;
 public class SparkGptConfiguration extends SparkConfiguration {
 
     public static final String DEFAULT_BASE_URL = "https://sparkgpt.ai";
+    /** Which options mean something for which operation: the others are refused on that endpoint. */
+    public static final SparkOperationOptions OPERATION_OPTIONS = SparkOperationOptions.of("sparkgpt")
+            .only(List.of("chat"), List.of("stream", "lenientStream"))
+            .nowhere(SparkOperationOptions.SCHEDULED_POLL)
+            .build();
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.")

@@ -25,7 +25,7 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
 
     public SparkGptEndpoint(String uri, SparkGptComponent component, SparkGptOperation kind,
                             SparkGptConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, kind.uriName(), SparkGptConfiguration.OPERATION_OPTIONS);
         this.kind = kind;
         this.operation = kind.uriName();
         this.configuration = configuration;

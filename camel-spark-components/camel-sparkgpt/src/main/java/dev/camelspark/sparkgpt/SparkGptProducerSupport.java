@@ -31,6 +31,7 @@ abstract class SparkGptProducerSupport extends SparkProducerSupport {
 
     /** The endpoint's configuration with this message's override headers applied, checked. */
     SparkGptConfiguration configurationFor(Exchange exchange) {
+        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
         return OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
     }
 

@@ -40,6 +40,7 @@ class SparkStreamChatProducer extends SparkProducerSupport {
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
+        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
         SparkStreamConfiguration config = OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(),
                 getEndpoint()::validate);
         List<ChatMessage> messages = ChatMessages.of(provider(), exchange.getMessage(), config.getSystemMessage());

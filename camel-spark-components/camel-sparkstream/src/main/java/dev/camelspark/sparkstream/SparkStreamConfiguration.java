@@ -2,6 +2,7 @@ package dev.camelspark.sparkstream;
 
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkConfiguration;
+import dev.camelspark.support.SparkOperationOptions;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -13,6 +14,10 @@ public class SparkStreamConfiguration extends SparkConfiguration {
 
     /** Announced, not yet live: spark-emulator is the only implementation today. */
     public static final String DEFAULT_BASE_URL = "https://api.sparkaistream.com";
+    /** One operation, chat, takes every option; the scheduled-poll options apply to none (there is no consumer). */
+    public static final SparkOperationOptions OPERATION_OPTIONS = SparkOperationOptions.of("sparkstream")
+            .nowhere(SparkOperationOptions.SCHEDULED_POLL)
+            .build();
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). The service is announced but not yet live: point it at spark-emulator.")

@@ -26,7 +26,7 @@ public class SparkStreamEndpoint extends SparkEndpointSupport {
 
     public SparkStreamEndpoint(String uri, SparkStreamComponent component, SparkStreamOperation operation,
                                SparkStreamConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, operation.name(), SparkStreamConfiguration.OPERATION_OPTIONS);
         this.operation = operation;
         this.configuration = configuration;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkEndpointSupport;
 import dev.camelspark.support.SparkMediaDelivery;
+import dev.camelspark.support.SparkOperationOptions;
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkTaskFailedException;
@@ -23,6 +24,12 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
 
     protected SparkTaskEndpointSupport(String uri, SparkTaskComponentSupport component) {
         super(uri, component);
+    }
+
+    /** @see SparkEndpointSupport#SparkEndpointSupport(String, dev.camelspark.support.SparkComponentSupport, String, SparkOperationOptions) */
+    protected SparkTaskEndpointSupport(String uri, SparkTaskComponentSupport component, String operation,
+                                       SparkOperationOptions operationOptions) {
+        super(uri, component, operation, operationOptions);
     }
 
     @Override
