@@ -1,17 +1,16 @@
 package dev.camelspark.dynaspark;
 
 import dev.camelspark.support.error.SparkValidationException;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -41,7 +40,7 @@ class DynaSparkOperationOptionsTest extends DynaSparkTestSupport {
         "dynaspark:text?maxDownloadSize=10 | option 'maxDownloadSize' does nothing for operation 'text'; it applies to dynaspark:image, dynaspark:audio",
         "dynaspark:text?delay=500          | option 'delay' does nothing for operation 'text'; no dynaspark operation uses it" })
     void anOptionThatDoesNothingForTheOperationFailsAtStartNamingWhereItApplies(String uri, String message) {
-        assertThatThrownBy(() -> startJava(uri)).hasStackTraceContaining("dynaspark: " + message);
+        assertThatThrownBy(() -> RouteStarts.to(uri)).hasStackTraceContaining("dynaspark: " + message);
     }
 
     @Test
@@ -56,28 +55,17 @@ class DynaSparkOperationOptionsTest extends DynaSparkTestSupport {
                             parameters:
                               width: 512
                 """;
-        assertThatThrownBy(() -> {
-            try (CamelContext c = new DefaultCamelContext()) {
-                PluginHelper.getRoutesLoader(c).loadRoutes(ResourceHelper.fromString("bad.yaml", yaml));
-                c.start();
-            }
-        }).hasStackTraceContaining("option 'width' does nothing for operation 'text'");
+        assertThatThrownBy(() -> RouteStarts.yaml(yaml))
+                .hasStackTraceContaining("option 'width' does nothing for operation 'text'");
     }
 
-    @Test
-    void optionsSharedByTheOperationsAndComponentDefaultsAreAccepted() throws Exception {
-        try (CamelContext c = new DefaultCamelContext()) {
-            c.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration().setWidth(1024);
-            c.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to("dynaspark:text?model=openai&seed=7&maxRetries=1");
-                    from("direct:b").to("dynaspark:audio?seed=7&maxDownloadSize=1000000");
-                }
-            });
-            c.start();
-            assertThat(c.getRoutes()).hasSize(2);
-        }
+    @ParameterizedTest
+    @ValueSource(strings = { "dynaspark:text?model=openai&seed=7&maxRetries=1",
+        "dynaspark:audio?seed=7&maxDownloadSize=1000000" })
+    void optionsOfTheOperationAndComponentDefaultsOfOthersAreAccepted(String uri) {
+        assertThatCode(() -> RouteStarts.to(uri,
+                c -> c.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration().setWidth(1024)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -103,17 +91,5 @@ class DynaSparkOperationOptionsTest extends DynaSparkTestSupport {
         assertThat(out.getException()).isNull();
         assertThat(calls("/generate_image")).singleElement()
                 .satisfies(r -> assertThat(r.queryParam("width")).isEqualTo("320"));
-    }
-
-    private static void startJava(String uri) throws Exception {
-        try (CamelContext c = new DefaultCamelContext()) {
-            c.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to(uri);
-                }
-            });
-            c.start();
-        }
     }
 }

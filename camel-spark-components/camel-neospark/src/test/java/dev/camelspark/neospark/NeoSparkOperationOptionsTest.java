@@ -1,18 +1,19 @@
 package dev.camelspark.neospark;
 
+import java.util.function.Consumer;
+
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.support.error.SparkValidationException;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -44,7 +45,8 @@ class NeoSparkOperationOptionsTest extends NeoSparkTestSupport {
         "neospark:upload?pollInterval=1s    | option 'pollInterval' does nothing for operation 'upload'; it applies to neospark:image, neospark:image-submit, neospark:video, neospark:video-submit, neospark:tasks",
         "neospark:image?delay=100           | option 'delay' does nothing for operation 'image'; it applies to neospark:tasks" })
     void anOptionThatDoesNothingFailsAtStartNamingTheOneToUse(String uri, String message) {
-        assertThatThrownBy(() -> startJava(uri)).hasStackTraceContaining("neospark: " + message);
+        assertThatThrownBy(() -> RouteStarts.to(uri, NeoSparkOperationOptionsTest::key))
+                .hasStackTraceContaining("neospark: " + message);
     }
 
     @Test
@@ -60,32 +62,22 @@ class NeoSparkOperationOptionsTest extends NeoSparkTestSupport {
                               apiKey: np_x
                               resolution: 720p
                 """;
-        assertThatThrownBy(() -> {
-            try (CamelContext c = new DefaultCamelContext()) {
-                PluginHelper.getRoutesLoader(c).loadRoutes(ResourceHelper.fromString("video.yaml", yaml));
-                c.start();
-            }
-        }).hasStackTraceContaining("neospark: option 'resolution' does nothing for operation 'video'; use"
+        assertThatThrownBy(() -> RouteStarts.yaml(yaml)).hasStackTraceContaining("neospark: option 'resolution' does nothing for operation 'video'; use"
                                    + " 'videoResolution'");
     }
 
     @Test
-    void componentDefaultsForImagesDoNotBreakVideoEndpoints() throws Exception {
-        try (CamelContext c = new DefaultCamelContext()) {
+    void componentDefaultsForImagesDoNotBreakVideoEndpoints() {
+        Consumer<CamelContext> imageDefaults = c -> {
+            key(c);
             NeoSparkConfiguration config = c.getComponent("neospark", NeoSparkComponent.class).getConfiguration();
-            config.setApiKey("np_x");
             config.setResolution("2K");
             config.setLimit(10);
-            c.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to("neospark:video?videoResolution=480p&maxCostPerTask=200");
-                    from("neospark:tasks?delay=200&download=false").to("mock:out");
-                }
-            });
-            c.start();
-            assertThat(c.getRoutes()).hasSize(2);
-        }
+        };
+        assertThatCode(() -> RouteStarts.to("neospark:video?videoResolution=480p&maxCostPerTask=200", imageDefaults))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> RouteStarts.from("neospark:tasks?delay=200&download=false", imageDefaults))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -115,16 +107,7 @@ class NeoSparkOperationOptionsTest extends NeoSparkTestSupport {
                 .isEqualTo("480p"));
     }
 
-    private static void startJava(String uri) throws Exception {
-        try (CamelContext c = new DefaultCamelContext()) {
-            c.getComponent("neospark", NeoSparkComponent.class).getConfiguration().setApiKey("np_x");
-            c.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to(uri);
-                }
-            });
-            c.start();
-        }
+    private static void key(CamelContext c) {
+        c.getComponent("neospark", NeoSparkComponent.class).getConfiguration().setApiKey("np_x");
     }
 }

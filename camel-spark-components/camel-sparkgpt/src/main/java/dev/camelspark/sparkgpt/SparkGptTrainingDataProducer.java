@@ -19,7 +19,7 @@ import org.apache.camel.Exchange;
 /** {@code sparkgpt:training-data}: the model's training questions and answers, as a {@code List<TrainingRecord>}. */
 class SparkGptTrainingDataProducer extends SparkGptProducerSupport {
 
-    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern(TrainingRecord.CREATED_AT_PATTERN);
     private static final List<Function<String, LocalDateTime>> CREATED_AT_FORMS = List.of(
             text -> LocalDateTime.parse(text, CREATED_AT),
             LocalDateTime::parse,
@@ -50,11 +50,22 @@ class SparkGptTrainingDataProducer extends SparkGptProducerSupport {
         }
         List<TrainingRecord> records = new ArrayList<>(json.size());
         for (JsonNode entry : json) {
-            records.add(new TrainingRecord(entry.path("id").asLong(), entry.path("model_id").asInt(),
+            Long modelId = whole(entry, "model_id");
+            records.add(new TrainingRecord(whole(entry, "id"), modelId == null ? null : modelId.intValue(),
                     SparkJson.text(entry, "question"), SparkJson.text(entry, "answer"),
                     createdAt(SparkJson.text(entry, "created_at"))));
         }
         return records;
+    }
+
+    /** A whole number (or a text holding one), or {@code null} when it is missing or something else. */
+    private static Long whole(JsonNode entry, String field) {
+        String text = SparkJson.text(entry, field);
+        try {
+            return text == null ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code YYYY-MM-DD HH:MM:SS} as the contract says; ISO forms are taken too; anything else gives {@code null}. */

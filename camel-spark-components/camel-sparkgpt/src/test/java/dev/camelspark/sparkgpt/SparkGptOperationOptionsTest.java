@@ -2,10 +2,9 @@ package dev.camelspark.sparkgpt;
 
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.support.error.SparkValidationException;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +25,10 @@ class SparkGptOperationOptionsTest extends SparkGptTestSupport {
 
     @Test
     void streamOnTrainingDataFailsAtStart() {
-        assertThatThrownBy(() -> startJava("sparkgpt:training-data?modelId=1&apiKey=k&stream=true"))
+        assertThatThrownBy(() -> RouteStarts.to("sparkgpt:training-data?modelId=1&apiKey=k&stream=true"))
                 .hasStackTraceContaining("sparkgpt: option 'stream' does nothing for operation 'training-data'; it"
                                          + " applies to sparkgpt:chat");
-        assertThatThrownBy(() -> startJava("sparkgpt:chat?modelId=1&apiKey=k&initialDelay=5"))
+        assertThatThrownBy(() -> RouteStarts.to("sparkgpt:chat?modelId=1&apiKey=k&initialDelay=5"))
                 .hasStackTraceContaining("option 'initialDelay' does nothing for operation 'chat'; no sparkgpt"
                                          + " operation uses it");
     }
@@ -42,17 +41,5 @@ class SparkGptOperationOptionsTest extends SparkGptTestSupport {
                 .hasMessageContaining("header CamelSparkGptStream (option 'stream') does nothing for operation"
                                       + " 'training-data'");
         assertThat(emulator().requests(Provider.SPARKGPT)).isEmpty();
-    }
-
-    private static void startJava(String uri) throws Exception {
-        try (CamelContext c = new DefaultCamelContext()) {
-            c.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to(uri);
-                }
-            });
-            c.start();
-        }
     }
 }

@@ -35,7 +35,7 @@ class SparkGptTrainingDataTest extends SparkGptTestSupport {
         @SuppressWarnings("unchecked")
         List<TrainingRecord> records = out.getMessage().getBody(List.class);
         assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.modelId()).isEqualTo(5));
-        assertThat(records.get(0)).isEqualTo(new TrainingRecord(1, 5, "What is your favorite tea?", "I love green tea",
+        assertThat(records.get(0)).isEqualTo(new TrainingRecord(1L, 5, "What is your favorite tea?", "I love green tea",
                 LocalDateTime.of(2024, 1, 1, 10, 0, 0)));
         assertThat(out.getMessage().getHeader(SparkConstants.MODEL)).isEqualTo("5");
         assertThat(out.getMessage().getHeader(SparkGptConstants.RATE_LIMIT_LIMIT, Long.class)).isEqualTo(1000L);

@@ -1,8 +1,6 @@
 package dev.camelspark.sparkstream;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,17 +10,8 @@ class SparkStreamOperationOptionsTest {
 
     @Test
     void aScheduledPollOptionFailsAtStart() {
-        assertThatThrownBy(() -> {
-            try (CamelContext c = new DefaultCamelContext()) {
-                c.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:a").to("sparkstream:chat?apiKey=k&greedy=true");
-                    }
-                });
-                c.start();
-            }
-        }).hasStackTraceContaining("sparkstream: option 'greedy' does nothing for operation 'chat'; no sparkstream"
-                                   + " operation uses it");
+        assertThatThrownBy(() -> RouteStarts.to("sparkstream:chat?apiKey=k&greedy=true"))
+                .hasStackTraceContaining("sparkstream: option 'greedy' does nothing for operation 'chat'; no sparkstream"
+                                         + " operation uses it");
     }
 }

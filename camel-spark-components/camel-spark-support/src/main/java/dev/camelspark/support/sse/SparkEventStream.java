@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkErrorProperties;
 import dev.camelspark.support.error.SparkStreamException;
@@ -105,7 +106,11 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
         return delta;
     }
 
-    /** Reads every remaining delta and joins them: the whole answer. */
+    /**
+     * Reads every remaining delta and joins them: the whole answer. It is also what Jackson writes for the stream
+     * ({@code marshal().json()} gives the answer as a JSON string), not the stream's getters.
+     */
+    @JsonValue
     public String readAll() {
         StringBuilder all = new StringBuilder();
         while (hasNext()) {
