@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                      how the status is read
  * @param group         the {@code taskGroup}: which {@code tasks} consumer hands it out
  * @param taskKey       what identifies the input it was made from ({@link TaskKeys}); null when nothing does
- * @param delivery      who hands it out when finished
+ * @param delivery      who hands it out when finished ({@link TaskDelivery#PARKED}: nobody until the same input resumes it)
  * @param headers       the exchange headers saved at submit ({@code correlationHeaders}), restored when handed out
  * @param submittedAt   when the create call was answered
  * @param deadline      when polling gives up ({@code submittedAt + pollTimeout})

@@ -22,7 +22,10 @@ public interface TaskStore {
     /** The record of a task, unless it was handed out. */
     Optional<TaskRecord> find(String provider, String taskId);
 
-    /** The record with this task key that was not handed out yet (the newest when there are several). */
+    /**
+     * The record with this task key that was not delivered yet (the newest when there are several), parked ones
+     * included ({@link TaskDelivery#PARKED}: their failure was handed out, their task may still complete).
+     */
     Optional<TaskRecord> findByKey(String provider, String taskKey);
 
     /** Every record of the provider and group that was not handed out yet. */
