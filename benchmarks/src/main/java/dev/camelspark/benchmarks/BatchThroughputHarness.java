@@ -3,68 +3,96 @@ package dev.camelspark.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.routes.BatchApplication;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * A CSV batch of prompts through the batch application as shipped (its main class, its application.properties,
- * its YAML routes, four lines of a batch at a time), vs the same calls made one after another by a plain loop that
- * writes each answer to a file. The emulator answers every call after {@code --latency-millis}, standing in for the
- * time a real service takes to generate: without it, the loop would only measure the loopback.
+ * The batch application as shipped (its main class, its application.properties, its YAML routes) against the ideal
+ * of its concurrency: {@code prompts x latency / concurrency}, the time {@code concurrency} lanes busy every moment
+ * would take. Two kinds of drop, each of {@code --prompts} text prompts: one {@code .txt} file per prompt
+ * ({@code inbox/text/}) and one CSV batch ({@code inbox/batches/text/}). A plain loop of {@code --concurrency}
+ * threads making the same calls (and writing each answer to a file) is run alongside, to show what the emulator and
+ * the machine allow. The emulator answers every call after {@code --latency-millis}, standing in for the time a real
+ * service takes to generate.
  * <p>
- * The application's time runs from the moment the CSV appears in its inbox until it logs the batch done (so it
- * includes its file polling and the half-written-file guard, {@code read-lock-min-age}, 500 ms); the loop's from its
- * first call to its last file written. Rounds alternate which side goes first, after a warm-up round.
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.camelspark.benchmarks.BatchThroughputHarness [--prompts 50]
- *     [--rounds 3] [--latency-millis 200]</pre>
+ * The files are written before the round starts and moved in together (the pattern routes/README recommends: write
+ * elsewhere, then rename), aged past the application's read-lock guard ({@code spark.batch.read-lock-min-age}), as
+ * prompts prepared earlier are. {@code --fresh} drops files written the moment before instead, so the guard's wait is
+ * measured too. The application's time runs from the first file moved in until it has logged every job (or the batch)
+ * done; the loop's from its first call to its last file written. Rounds alternate which side goes first, after a
+ * warm-up round.
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.camelspark.benchmarks.BatchThroughputHarness [--prompts 200]
+ *     [--rounds 3] [--latency-millis 200] [--concurrency 4] [--fresh 1]</pre>
  */
 public final class BatchThroughputHarness {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final int prompts;
+    private final int concurrency;
+    private final boolean fresh;
     private final Path dir;
     private final String api;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private int batches;
+    // Apache HttpClient 5, as the components use (the JDK's client once left a loop call waiting for ever)
+    private final CloseableHttpClient http;
+    private int rounds;
 
-    private BatchThroughputHarness(int prompts, Path dir, String api) {
+    private BatchThroughputHarness(int prompts, int concurrency, boolean fresh, Path dir, String api) {
         this.prompts = prompts;
+        this.concurrency = concurrency;
+        this.fresh = fresh;
         this.dir = dir;
         this.api = api;
+        this.http = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(concurrency).setMaxConnPerRoute(concurrency).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
+                .build();
     }
 
     public static void main(String[] args) throws Exception {
-        int prompts = Rounds.intArg(args, "--prompts", 50);
+        int prompts = Rounds.intArg(args, "--prompts", 200);
         int rounds = Rounds.intArg(args, "--rounds", 3);
         int latency = Rounds.intArg(args, "--latency-millis", 200);
+        int concurrency = Rounds.intArg(args, "--concurrency", 4);
+        boolean fresh = Rounds.intArg(args, "--fresh", 0) == 1;
         Path dir = Files.createTempDirectory("camel-spark-batch-benchmark-");
         try (EmulatorProcess emulator = EmulatorProcess.start()) {
             emulator.settings("{\"latencyMillis\": " + latency + "}");
-            try (BatchApp app = BatchApp.start(dir, emulator)) {
-                BatchThroughputHarness harness = new BatchThroughputHarness(prompts, dir,
+            try (BatchApp app = BatchApp.start(dir, emulator, concurrency)) {
+                BatchThroughputHarness harness = new BatchThroughputHarness(prompts, concurrency, fresh, dir,
                         emulator.baseUrl(Provider.DYNASPARK));
-                Rounds<Double> runs = Rounds.run(rounds, harness::loop, () -> harness.batch(app));
-                print(prompts, latency, rounds, runs.baseline, runs.ours);
+                Rounds<Double> files = Rounds.run(rounds, harness::loop, () -> harness.promptFiles(app));
+                Rounds<Double> batch = Rounds.run(rounds, harness::loop, () -> harness.batch(app));
+                double ideal = prompts * latency / 1000.0 / concurrency;
+                print(prompts, latency, concurrency, rounds, fresh, ideal, files, batch);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -75,44 +103,83 @@ public final class BatchThroughputHarness {
 
     /** The prompts of one round, different every round so that no answer is found already done. */
     private List<String> nextPrompts() {
-        batches++;
+        rounds++;
         List<String> out = new ArrayList<>(prompts);
         for (int i = 0; i < prompts; i++) {
-            out.add("Round " + batches + ", question " + i + ": why do camels have humps?");
+            out.add("Round " + rounds + ", question " + i + ": why do camels have humps?");
         }
         return out;
     }
 
-    /** The plain loop: one call after the other, each answer written to its file. */
-    private double loop() throws IOException, InterruptedException {
+    /** The plain loop: {@code concurrency} threads taking the prompts in turn, each answer written to its file. */
+    private double loop() throws Exception {
         List<String> round = nextPrompts();
-        Path out = Files.createDirectories(dir.resolve("loop").resolve("round-" + batches));
-        long start = System.nanoTime();
-        for (int i = 0; i < round.size(); i++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api
-                    + "/generate_response?user_input=" + URLEncoder.encode(round.get(i), StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("DynaSpark answered " + response.statusCode() + ": " + response.body());
+        Path out = Files.createDirectories(dir.resolve("loop").resolve("round-" + rounds));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> lanes = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                lanes.add(threads.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < round.size(); i = next.getAndIncrement()) {
+                        call(round.get(i), out.resolve(String.format("%04d.txt", i + 1)));
+                    }
+                    return null;
+                }));
             }
-            Files.writeString(out.resolve(String.format("%04d.txt", i + 1)),
-                    MAPPER.readTree(response.body()).get("response").asText());
+            for (Future<?> lane : lanes) {
+                lane.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            threads.shutdownNow();
         }
+    }
+
+    private void call(String prompt, Path answer) throws IOException {
+        HttpGet get = new HttpGet(api + "/generate_response?user_input=" + URLEncoder.encode(prompt, StandardCharsets.UTF_8));
+        String text = http.execute(get, response -> {
+            String body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            if (response.getCode() != 200) {
+                throw new IOException("DynaSpark answered " + response.getCode() + ": " + body);
+            }
+            return MAPPER.readTree(body).get("response").asText();
+        });
+        Files.writeString(answer, text);
+    }
+
+    /** One {@code .txt} per prompt, moved into inbox/text/ together, until the application logged each done. */
+    private double promptFiles(BatchApp app) throws IOException, InterruptedException {
+        List<String> round = nextPrompts();
+        String prefix = "r" + rounds + "-";
+        Path staging = Files.createDirectories(dir.resolve("staging").resolve("round-" + rounds));
+        List<Path> staged = new ArrayList<>();
+        for (int i = 0; i < round.size(); i++) {
+            staged.add(stage(staging.resolve(prefix + String.format("%04d.txt", i + 1)), round.get(i)));
+        }
+        Path inbox = Files.createDirectories(dir.resolve("inbox").resolve("text"));
+        app.clearOutput();
+        long start = System.nanoTime();
+        for (Path file : staged) {
+            Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        app.awaitLines(l -> l.contains(" job text/" + prefix) && l.contains(" done in "), round.size());
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The batch application: the CSV dropped into inbox/batches/text/, until it logs the batch done. */
+    /** The CSV dropped into inbox/batches/text/, until the application logs the batch done. */
     private double batch(BatchApp app) throws IOException, InterruptedException {
         List<String> round = nextPrompts();
-        String name = "round-" + batches + ".csv";
+        String name = "round-" + rounds + ".csv";
         StringBuilder csv = new StringBuilder("prompt\n");
         round.forEach(p -> csv.append('"').append(p).append("\"\n"));
-        Path staged = Files.writeString(dir.resolve(name), csv);
+        Path staged = stage(dir.resolve(name), csv.toString());
         Path inbox = Files.createDirectories(dir.resolve("inbox").resolve("batches").resolve("text"));
         app.clearOutput();
         long start = System.nanoTime();
         Files.move(staged, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        String done = app.awaitLine(l -> l.contains("batch ") && l.contains(name) && l.contains(" done:"));
+        String done = app.awaitLines(l -> l.contains("batch ") && l.contains(name) && l.contains(" done:"), 1);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!done.contains(prompts + " jobs, 0 failed")) {
             throw new IllegalStateException("the batch did not complete cleanly: " + done);
@@ -120,16 +187,42 @@ public final class BatchThroughputHarness {
         return seconds;
     }
 
-    private static void print(int prompts, int latency, int rounds, List<Double> loop, List<Double> batch) {
-        System.out.printf("%nA CSV batch of %d prompts (dynaspark:text, %d ms per answer); median (min..max) of %d "
-                          + "rounds after a warm-up%n%n", prompts, latency, rounds);
-        double[] l = loop.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] b = batch.stream().mapToDouble(Double::doubleValue).toArray();
-        Ratios.Table table = new Ratios.Table("measure", "baseline (plain loop)", "ours (batch application)",
-                "ratio ours/baseline");
-        table.row("time for the batch (s)", Ratios.spread(l, "%.2f"), Ratios.spread(b, "%.2f"),
-                Ratios.spread(Ratios.pairwise(b, l), "%.2f"));
+    /** Writes a file to be moved in; unless {@code --fresh}, dated a minute back, as one prepared earlier. */
+    private Path stage(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        if (!fresh) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        return file;
+    }
+
+    private static void print(int prompts, int latency, int concurrency, int rounds, boolean fresh, double ideal,
+                              Rounds<Double> files, Rounds<Double> batch) {
+        System.out.printf("%n%d text prompts (dynaspark:text, %d ms per answer), concurrency %d, %s; median (min..max) "
+                          + "of %d rounds after a warm-up. Ideal: prompts x latency / concurrency = %.2f s%n%n",
+                prompts, latency, concurrency, fresh ? "files written just before the drop" : "files prepared earlier",
+                rounds, ideal);
+        Ratios.Table table = new Ratios.Table("drop", "plain loop, " + concurrency + " threads (s)",
+                "batch application (s)", "ideal / loop", "ideal / application");
+        row(table, "one .txt file per prompt", ideal, files);
+        row(table, "one CSV batch", ideal, batch);
         System.out.println(table);
+    }
+
+    private static void row(Ratios.Table table, String drop, double ideal, Rounds<Double> runs) {
+        double[] loop = runs.baseline.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ours = runs.ours.stream().mapToDouble(Double::doubleValue).toArray();
+        table.row(drop, Ratios.spread(loop, "%.2f"), Ratios.spread(ours, "%.2f"),
+                Ratios.spread(share(ideal, loop), "%.2f"), Ratios.spread(share(ideal, ours), "%.2f"));
+    }
+
+    /** {@code ideal / time} of each round: 1 is every lane busy all the time. */
+    private static double[] share(double ideal, double[] times) {
+        double[] out = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            out[i] = ideal / times[i];
+        }
+        return out;
     }
 
     /**
@@ -158,12 +251,15 @@ public final class BatchThroughputHarness {
             pump.start();
         }
 
-        static BatchApp start(Path dir, EmulatorProcess emulator) throws IOException, InterruptedException {
+        static BatchApp start(Path dir, EmulatorProcess emulator, int concurrency)
+                throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                     // the jar's log4j2.properties is the benchmarks' (warnings only): its progress lines are wanted
                     "-Dbenchmarks.batch-log=INFO",
                     "-Dspark.batch.dir=" + dir,
+                    "-Dspark.batch.concurrency=" + concurrency,
+                    "-Dspark.batch.batch-concurrency=" + concurrency,
                     "-Dspark.emulator.enabled=false",
                     "-Dcamel.main.duration-max-seconds=1800"));
             for (Provider provider : Provider.values()) {
@@ -172,7 +268,7 @@ public final class BatchThroughputHarness {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BatchApplication.class.getName()));
             BatchApp app = new BatchApp(new ProcessBuilder(command).redirectErrorStream(true).start());
             try {
-                app.awaitLine(l -> l.contains("ready: watching"));
+                app.awaitLines(l -> l.contains("ready: watching"), 1);
             } catch (IllegalStateException e) {
                 app.close();
                 throw e;
@@ -184,11 +280,13 @@ public final class BatchThroughputHarness {
             lines.clear();
         }
 
-        String awaitLine(Predicate<String> wanted) throws InterruptedException {
+        /** Waits for {@code count} lines matching {@code wanted}; returns the last. */
+        String awaitLines(Predicate<String> wanted, int count) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            int seen = 0;
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(1, TimeUnit.SECONDS);
-                if (line != null && wanted.test(line)) {
+                if (line != null && wanted.test(line) && ++seen == count) {
                     return line;
                 }
                 if (line == null && !process.isAlive()) {

@@ -39,10 +39,13 @@ public class BatchBeans implements CamelConfiguration {
         }, true, false);
         BatchProgress progress = new BatchProgress(tasks);
         registry.bind("progress", progress);
-        registry.bind("outbox", new OutboxWriter(dir + "/outbox"));
+        // which job owns each output name, and each answer once it arrived (so a crash after it never calls again)
+        OutputLedger ledger = new OutputLedger(Path.of(dir, "state"), Path.of(dir, "outbox"));
+        registry.bind("jobReader", new JobReader(ledger));
+        registry.bind("outbox", new OutboxWriter(Path.of(dir, "outbox"), ledger));
         registry.bind("jobRunner", new JobRunner());
-        registry.bind("jobFailures", new JobFailures(dir + "/inbox/.error", progress));
-        registry.bind("batchResult", new BatchResult(dir + "/outbox", progress));
+        registry.bind("jobFailures", new JobFailures(Path.of(dir, "inbox", ".error"), progress, ledger));
+        registry.bind("batchResult", new BatchResult(Path.of(dir, "outbox"), progress, ledger));
         // the lines of a batch run on this pool; the throttle in run-job caps the calls in flight overall
         ExecutorService batchPool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "camel-spark-batch-lines", batchConcurrency);

@@ -26,9 +26,9 @@ public final class BatchProgress {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
-    private volatile BigDecimal cost = BigDecimal.ZERO;
+    private volatile Costs cost = new Costs();
     private volatile Instant firstSinceSummary;
-    private final Map<String, String> runningProvider = new ConcurrentHashMap<>();
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
     private final TaskStore tasks;
 
     /** @param tasks where the asynchronous components record their tasks, read for the progress of long jobs */
@@ -39,7 +39,7 @@ public final class BatchProgress {
     public void jobStarted(Exchange exchange) {
         Job job = exchange.getProperty(Job.PROPERTY, Job.class);
         inFlight.put(job.key(), Instant.now());
-        runningProvider.put(job.key(), job.provider());
+        running.put(job.key(), job);
         if (firstSinceSummary == null) {
             firstSinceSummary = Instant.now();
         }
@@ -57,9 +57,10 @@ public final class BatchProgress {
         }
         done.incrementAndGet();
         BigDecimal jobCost = OutboxWriter.cost(exchange);
-        addCost(jobCost);
+        String unit = Providers.costUnit(job.provider());
+        cost.add(unit, jobCost);
         LOG.info("job {} done in {}: outbox/{}{}", job.source(), since(started), output,
-                jobCost == null ? "" : " (cost " + jobCost.toPlainString() + ")");
+                jobCost == null ? "" : " (cost " + jobCost.toPlainString() + " " + unit + ")");
     }
 
     public void jobInterrupted(String source) {
@@ -86,7 +87,7 @@ public final class BatchProgress {
 
     /** The job is no longer running; returns when it started. */
     private Instant forget(String jobKey) {
-        runningProvider.remove(jobKey);
+        running.remove(jobKey);
         return inFlight.remove(jobKey);
     }
 
@@ -109,12 +110,13 @@ public final class BatchProgress {
             return;
         }
         BigDecimal lineCost = lineFailed ? null : OutboxWriter.cost(line);
-        int finished = batch.finished(lineCost, lineFailed);
+        Job job = line.getProperty(Job.PROPERTY, Job.class);
+        int finished = batch.finished(job == null ? null : Providers.costUnit(job.provider()), lineCost, lineFailed);
         int percent = batch.total == 0 ? 100 : finished * 100 / batch.total;
         if (percent / 10 > batch.lastTenth) {
             batch.lastTenth = percent / 10;
             LOG.info("batch {}: {}/{} ({}%), {} failed{}", JobReader.relativePath(batchExchange), finished, batch.total,
-                    percent, batch.failed.get(), batch.cost.signum() == 0 ? "" : ", cost so far " + batch.cost.toPlainString());
+                    percent, batch.failed.get(), batch.cost.isEmpty() ? "" : ", cost so far " + batch.cost);
         }
     }
 
@@ -129,22 +131,29 @@ public final class BatchProgress {
             inFlight.entrySet().stream()
                     .filter(e -> Duration.between(e.getValue(), Instant.now()).toSeconds() >= 10)
                     .limit(5)
-                    .forEach(e -> LOG.info("still running after {}: {}{}", since(e.getValue()), e.getKey().split("\\|")[0],
+                    .forEach(e -> LOG.info("still running after {}: {}{}", since(e.getValue()), source(e.getKey()),
                             taskProgress(e.getKey())));
             return;
         }
         Instant first = firstSinceSummary;
         if (first != null && batches.isEmpty()) {
             firstSinceSummary = null;
+            Costs drained = cost;
+            cost = new Costs();
             LOG.info("inbox drained: {} done, {} failed, {} already done{} in {}", done.getAndSet(0), failed.getAndSet(0),
-                    skipped.getAndSet(0), cost.signum() == 0 ? "" : ", cost " + cost.toPlainString(), since(first));
-            cost = BigDecimal.ZERO;
+                    skipped.getAndSet(0), drained.isEmpty() ? "" : ", cost " + drained, since(first));
         }
+    }
+
+    private String source(String jobKey) {
+        Job job = running.get(jobKey);
+        return job == null ? JobKeys.sourceOf(jobKey) : job.source();
     }
 
     /** What the provider last said of a job's task (status, percent), when the job is an asynchronous one. */
     private String taskProgress(String jobKey) {
-        String provider = runningProvider.get(jobKey);
+        Job job = running.get(jobKey);
+        String provider = job == null ? null : job.provider();
         if (provider == null || !Providers.ASYNC.contains(provider)) {
             return "";
         }
@@ -155,12 +164,6 @@ public final class BatchProgress {
                 .map(r -> " (" + (r.status() == null ? "submitted" : r.status())
                           + (r.progress() == null ? "" : ", " + r.progress() + "%") + ")")
                 .orElse("");
-    }
-
-    private synchronized void addCost(BigDecimal amount) {
-        if (amount != null) {
-            cost = cost.add(amount);
-        }
     }
 
     private static String since(Instant start) {
@@ -175,17 +178,15 @@ public final class BatchProgress {
         final int total;
         final AtomicInteger finishedLines = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
-        volatile BigDecimal cost = BigDecimal.ZERO;
+        final Costs cost = new Costs();
         volatile int lastTenth;
 
         Batch(int total) {
             this.total = total;
         }
 
-        synchronized int finished(BigDecimal lineCost, boolean lineFailed) {
-            if (lineCost != null) {
-                cost = cost.add(lineCost);
-            }
+        synchronized int finished(String unit, BigDecimal lineCost, boolean lineFailed) {
+            cost.add(unit, lineCost);
             if (lineFailed) {
                 failed.incrementAndGet();
             }

@@ -27,10 +27,12 @@ public final class BatchResult implements AggregationStrategy {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path outbox;
     private final BatchProgress progress;
+    private final OutputLedger ledger;
 
-    public BatchResult(String outbox, BatchProgress progress) {
-        this.outbox = Path.of(outbox);
+    public BatchResult(Path outbox, BatchProgress progress, OutputLedger ledger) {
+        this.outbox = outbox;
         this.progress = progress;
+        this.ledger = ledger;
     }
 
     @Override
@@ -51,7 +53,7 @@ public final class BatchResult implements AggregationStrategy {
     }
 
     private Map<String, Object> outcome(Exchange line) {
-        JobReader.BatchLine batchLine = line.getProperty("sparkBatchLine", JobReader.BatchLine.class);
+        BatchLines.BatchLine batchLine = line.getProperty(JobReader.BATCH_LINE, BatchLines.BatchLine.class);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("line", batchLine == null ? null : batchLine.index());
         out.put("input", batchLine == null ? null : batchLine.source());
@@ -63,15 +65,20 @@ public final class BatchResult implements AggregationStrategy {
             boolean skipped = Boolean.TRUE.equals(line.getProperty(OutboxWriter.ALREADY_DONE, Boolean.class));
             out.put("status", skipped ? "already-done" : "done");
             out.put("output", line.getProperty(OutboxWriter.OUTPUT));
-            Object cost = line.getMessage().getHeader(SparkConstants.COST);
-            if (cost != null) {
+            java.math.BigDecimal cost = line.getMessage().getHeader(SparkConstants.COST, java.math.BigDecimal.class);
+            Job job = line.getProperty(Job.PROPERTY, Job.class);
+            if (cost != null && job != null) {
                 out.put("cost", cost);
+                out.put("costUnit", Providers.costUnit(job.provider()));
             }
         } else if (JobFailures.interrupted(line, failure)) {
             out.put("status", "interrupted");
         } else {
             out.put("status", "failed");
-            out.put("reason", JobFailures.describe(failure));
+            JobFailures.release(line, ledger);
+            // a line that could not be read says why itself; a failed call, through its exception
+            out.put("reason", batchLine != null && batchLine.error() != null ? batchLine.error()
+                    : JobFailures.describe(failure));
         }
         return out;
     }
@@ -95,9 +102,14 @@ public final class BatchResult implements AggregationStrategy {
         doc.put("total", lines.size());
         doc.put("done", lines.size() - failed);
         doc.put("failed", failed);
+        Costs costs = new Costs();
+        lines.forEach(l -> costs.add((String) l.get("costUnit"), (java.math.BigDecimal) l.get("cost")));
+        if (!costs.isEmpty()) {
+            doc.put("cost", costs.totals());
+        }
         doc.put("lines", lines);
-        String output = OutboxPaths.withoutExtension(relative) + ".batch.json";
-        Path target = OutboxPaths.resolve(outbox, output);
+        String output = batch.getProperty(JobReader.BATCH_OUTPUT, String.class) + ".batch.json";
+        Path target = OutputNames.resolve(outbox, output);
         Files.createDirectories(target.getParent());
         OutboxWriter.writeAtomically(target, JSON.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8));
         progress.batchFinished(relative, lines.size(), failed);

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param prompt    the body sent to the endpoint
  * @param options   per-job option values, applied as the component's override headers
  * @param output    the result's path below outbox/, without extension (safe: no '..', no absolute part)
- * @param key       identifies this job across restarts: same key, same job (done once)
+ * @param key       identifies this job across restarts: same key, same work, done once ({@link JobKeys})
  * @param source    where the job came from, for sidecars and logs (e.g. {@code image/lighthouse.txt},
  *                  {@code batches/cats.csv#3})
  */
@@ -26,5 +26,15 @@ public record Job(String provider, String operation, String prompt, Map<String, 
 
     public String endpoint() {
         return provider + ":" + operation;
+    }
+
+    /** The same job, its result going to {@code newOutput} (the name {@link OutputLedger} claimed for it). */
+    public Job withOutput(String newOutput) {
+        return new Job(provider, operation, prompt, options, newOutput, key, source);
+    }
+
+    /** The same job under another key (a batch line that repeats an earlier one). */
+    Job withKey(String newKey) {
+        return new Job(provider, operation, prompt, options, output, newKey, source);
     }
 }

@@ -12,7 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
 
 /**
- * Moves an input that failed to {@code inbox/.error/<path>} and writes {@code <name>.reason.txt} beside it, readable by
+ * Moves an input that failed to {@code inbox/.error/<path>} and writes {@code <path>.reason.txt} beside it, readable by
  * whoever looks there. An input interrupted by a shutdown is not a failure: it stays in the inbox for the next start
  * (the file routes have no {@code moveFailed}, so the file consumer leaves it where it is).
  */
@@ -20,10 +20,12 @@ public final class JobFailures {
 
     private final Path errorFolder;
     private final BatchProgress progress;
+    private final OutputLedger ledger;
 
-    public JobFailures(String errorFolder, BatchProgress progress) {
-        this.errorFolder = Path.of(errorFolder);
+    public JobFailures(Path errorFolder, BatchProgress progress, OutputLedger ledger) {
+        this.errorFolder = errorFolder;
         this.progress = progress;
+        this.ledger = ledger;
     }
 
     public void record(Exchange exchange) throws IOException {
@@ -36,15 +38,25 @@ public final class JobFailures {
             progress.jobInterrupted(relative);
             return;
         }
+        release(exchange, ledger);
         String reason = failure == null ? "unknown failure" : describe(failure);
-        Path target = OutboxPaths.resolve(errorFolder, OutboxPaths.withoutExtension(relative) + ".reason.txt");
+        // named after the whole input name, so x.json and x.yaml failing never share one reason
+        Path target = OutputNames.resolve(errorFolder, relative + ".reason.txt");
         Files.createDirectories(target.getParent());
         OutboxWriter.writeAtomically(target, (reason + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
         Path input = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
-        Path moved = OutboxPaths.resolve(errorFolder, relative);
+        Path moved = OutputNames.resolve(errorFolder, relative);
         Files.createDirectories(moved.getParent());
         Files.move(input, moved, StandardCopyOption.REPLACE_EXISTING);
         progress.jobFailed(exchange, relative, reason);
+    }
+
+    /** A job that failed (not one interrupted) gives up the output name it claimed. */
+    static void release(Exchange exchange, OutputLedger ledger) {
+        Job job = exchange.getProperty(Job.PROPERTY, Job.class);
+        if (job != null) {
+            ledger.release(job.key());
+        }
     }
 
     /** True when the job stopped because the application is stopping: its input must stay in the inbox. */

@@ -48,7 +48,11 @@ public final class JobSidecar {
         if (!tokens.isEmpty()) {
             doc.put("tokens", tokens);
         }
-        putIfPresent(doc, "cost", message.getHeader(SparkConstants.COST));
+        Object cost = message.getHeader(SparkConstants.COST);
+        if (cost != null) {
+            doc.put("cost", cost);
+            doc.put("costUnit", Providers.costUnit(job.provider()));
+        }
         putIfPresent(doc, "mediaUrl", message.getHeader(SparkConstants.MEDIA_URL));
         putIfPresent(doc, "attempts", message.getHeader(SparkConstants.ATTEMPTS));
         Map<String, Object> timings = new LinkedHashMap<>();

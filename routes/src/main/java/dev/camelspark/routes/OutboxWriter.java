@@ -6,24 +6,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
-import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelspark.support.SparkConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Writes results to the outbox: the result first (under a temporary name, then renamed, so a reader never sees half
- * a file), then its JSON sidecar. The sidecar is written last and names the job's key, so it is the record that a
- * job is done: a job whose sidecar exists is not generated again, whatever happened after (a crash before the input
- * was moved to .done/, say).
+ * Writes results to the outbox. Before any call, {@link #claim} gives the job its output name ({@link OutputLedger})
+ * and says whether it is already done. After the call, {@link #write} streams the body into {@code <result>.part}
+ * (a chat answer as it arrives), records the finished answer and its sidecar in the ledger, then renames the result
+ * into place and writes the sidecar beside it. From the record on, a crash never calls the provider again: the next
+ * start finishes the job from what was recorded.
  */
 public final class OutboxWriter {
 
@@ -35,40 +33,45 @@ public final class OutboxWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path outbox;
+    private final OutputLedger ledger;
 
-    public OutboxWriter(String outbox) {
-        this.outbox = Path.of(outbox);
+    public OutboxWriter(Path outbox, OutputLedger ledger) {
+        this.outbox = outbox;
+        this.ledger = ledger;
     }
 
-    /** Whether the job's sidecar is already in the outbox, with the same key. */
-    public boolean alreadyDone(Exchange exchange) throws IOException {
+    /**
+     * Claims the job's output name (the job property gets it) and sets {@link #ALREADY_DONE}: true when the job's
+     * result is in the outbox, or was recorded and is put there now (a crash came after the answer arrived).
+     */
+    public void claim(Exchange exchange) throws IOException {
         Job job = exchange.getProperty(Job.PROPERTY, Job.class);
-        Optional<Path> sidecar = findSidecar(job);
-        sidecar.ifPresent(s -> exchange.setProperty(OUTPUT, outbox.relativize(
-                s.resolveSibling(s.getFileName().toString().replaceFirst("\\.json$", ""))).toString()));
-        exchange.setProperty(ALREADY_DONE, sidecar.isPresent());
-        return sidecar.isPresent();
+        OutputLedger.Entry entry = ledger.find(job.key());
+        boolean done = entry != null && entry.result() != null && finish(entry);
+        if (done) {
+            exchange.setProperty(OUTPUT, entry.result());
+        } else {
+            exchange.setProperty(Job.PROPERTY, job.withOutput(ledger.claim(job.key(), job.output())));
+        }
+        exchange.setProperty(ALREADY_DONE, done);
     }
 
-    private Optional<Path> findSidecar(Job job) throws IOException {
-        Path candidate = OutboxPaths.resolve(outbox, job.output());
-        Path folder = candidate.getParent();
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
+    /** Completes a recorded result: renames its {@code .part} into place, writes its sidecar. False if it is gone. */
+    private boolean finish(OutputLedger.Entry entry) throws IOException {
+        Path target = OutputNames.resolve(outbox, entry.result());
+        Path sidecar = sidecarOf(target);
+        if (Files.exists(sidecar)) {
+            return true;
         }
-        String prefix = candidate.getFileName() + ".";
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, p -> {
-            String n = p.getFileName().toString();
-            return n.startsWith(prefix) && n.endsWith(".json") && n.indexOf('.', prefix.length()) > 0;
-        })) {
-            for (Path file : files) {
-                JsonNode doc = JSON.readTree(file.toFile());
-                if (job.key().equals(doc.path("jobKey").asText(null))) {
-                    return Optional.of(file);
-                }
-            }
+        Path partial = partOf(target);
+        if (Files.exists(partial)) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        return Optional.empty();
+        if (!Files.exists(target)) {
+            return false; // deleted since: generate it again
+        }
+        writeAtomically(sidecar, entry.sidecar().getBytes(StandardCharsets.UTF_8));
+        return true;
     }
 
     /** Writes the body as the job's result and then its sidecar; returns the result's path below the outbox. */
@@ -79,19 +82,31 @@ public final class OutboxWriter {
                 message.getHeader(Exchange.CONTENT_TYPE, String.class),
                 "true".equalsIgnoreCase(String.valueOf(job.options().get("json"))));
         String relative = job.output() + "." + ext;
-        Path target = OutboxPaths.resolve(outbox, relative);
+        Path target = OutputNames.resolve(outbox, relative);
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path partial = partOf(target);
+        String sidecar;
         try {
             writeBody(message.getBody(), exchange, partial);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+            sidecar = JobSidecar.json(exchange, job, relative);
+        } catch (Exception e) {
+            Files.deleteIfExists(partial); // an answer cut short: the job runs again
+            throw e;
         }
+        // the answer is complete on disk: from here on a crash finishes the job from the record, never calls again
+        ledger.recordResult(job.key(), job.output(), relative, sidecar);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         exchange.setProperty(OUTPUT, relative);
-        writeAtomically(target.resolveSibling(target.getFileName() + ".json"),
-                JobSidecar.json(exchange, job, relative).getBytes(StandardCharsets.UTF_8));
+        writeAtomically(sidecarOf(target), sidecar.getBytes(StandardCharsets.UTF_8));
         return relative;
+    }
+
+    private static Path partOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
+    }
+
+    private static Path sidecarOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".json");
     }
 
     private static void writeBody(Object body, Exchange exchange, Path file) throws Exception {

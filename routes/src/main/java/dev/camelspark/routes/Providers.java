@@ -47,6 +47,11 @@ public final class Providers {
     private Providers() {
     }
 
+    /** What a provider's {@code CamelSparkCost} counts: NeoSpark's credits, the others' US dollars. */
+    static String costUnit(String provider) {
+        return "neospark".equals(provider) ? "credits" : "USD";
+    }
+
     /** Fails with a readable reason unless provider and operation name a generation this application can run. */
     static void check(String provider, String operation) {
         Set<String> operations = OPERATIONS.get(provider);

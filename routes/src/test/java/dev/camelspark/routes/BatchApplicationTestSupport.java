@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -84,6 +86,31 @@ abstract class BatchApplicationTestSupport {
 
     static JsonNode json(Path file) throws IOException {
         return JSON.readTree(file.toFile());
+    }
+
+    /** The reason file of a failed input, once it is there. */
+    String reason(String input) throws IOException {
+        Path reason = dir().resolve("inbox/.error").resolve(input + ".reason.txt");
+        awaitFile(reason);
+        return Files.readString(reason);
+    }
+
+    /** The emulator's calls whose prompt (DynaSpark's user_input, or a JSON body's prompt) is {@code prompt}. */
+    long callsWithPrompt(Provider provider, String prompt) {
+        return emulator().requests(provider).stream()
+                .filter(r -> prompt.equals(r.queryParam("user_input")) || r.body() != null && r.body().contains(prompt))
+                .count();
+    }
+
+    /** Every regular file below the outbox, relative to it. */
+    List<String> outboxFiles() throws IOException {
+        Path root = dir().resolve("outbox");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
     }
 
     @Test
@@ -186,8 +213,8 @@ abstract class BatchApplicationTestSupport {
                 {"provider": "neospark", "operation": "video", "prompt": "An epic", "options": {"duration": 15}}
                 """);
 
-        awaitFile(dir().resolve("inbox/.error/jobs/epic.reason.txt"));
-        assertThat(Files.readString(dir().resolve("inbox/.error/jobs/epic.reason.txt"))).contains("maxCostPerTask");
+        awaitFile(dir().resolve("inbox/.error/jobs/epic.json.reason.txt"));
+        assertThat(Files.readString(dir().resolve("inbox/.error/jobs/epic.json.reason.txt"))).contains("maxCostPerTask");
         assertThat(emulator().requests(Provider.NEOSPARK).stream()
                 .filter(r -> r.method().equals("POST") && r.path().contains("/video/generations"))).isEmpty();
     }
@@ -233,13 +260,9 @@ abstract class BatchApplicationTestSupport {
         drop("text/fine.txt", "Say hello");
 
         awaitFile(dir().resolve("inbox/.error/jobs/typo.json"));
-        awaitFile(dir().resolve("inbox/.error/jobs/typo.reason.txt"));
-        assertThat(Files.readString(dir().resolve("inbox/.error/jobs/typo.reason.txt")))
-                .contains("unknown option 'widht'").contains("width");
-        awaitFile(dir().resolve("inbox/.error/jobs/broken.reason.txt"));
-        assertThat(Files.readString(dir().resolve("inbox/.error/jobs/broken.reason.txt"))).contains("not valid JSON");
-        awaitFile(dir().resolve("inbox/.error/stray.reason.txt"));
-        assertThat(Files.readString(dir().resolve("inbox/.error/stray.reason.txt"))).contains("folder");
+        assertThat(reason("jobs/typo.json")).contains("unknown option 'widht'").contains("width");
+        assertThat(reason("jobs/broken.json")).startsWith("'jobs/broken.json' is not valid JSON");
+        assertThat(reason("stray.txt")).contains("folder");
         awaitFile(outbox("text/fine.txt.json"));
     }
 
@@ -285,24 +308,6 @@ abstract class BatchApplicationTestSupport {
     }
 
     @Test
-    void aJobWhoseSidecarIsAlreadyThereIsNotGeneratedAgain() throws Exception {
-        // as after a crash between writing the result and moving the input to .done/
-        Instant modified = Instant.parse("2026-01-02T03:04:05Z");
-        String prompt = "An already generated camel";
-        String key = "image/again.txt|" + prompt.getBytes(StandardCharsets.UTF_8).length + "|" + modified.toEpochMilli();
-        Files.createDirectories(outbox("image"));
-        Files.writeString(outbox("image/again.png"), "result");
-        Files.writeString(outbox("image/again.png.json"), "{\"jobKey\": \"" + key + "\"}");
-
-        drop("image/again.txt", prompt, modified);
-
-        awaitFile(dir().resolve("inbox/.done/image/again.txt"));
-        assertThat(emulator().requests(Provider.DYNASPARK).stream()
-                .filter(r -> prompt.equals(r.queryParam("user_input")))).isEmpty();
-        assertThat(Files.readString(outbox("image/again.png"))).isEqualTo("result");
-    }
-
-    @Test
     void namesInJobsCannotEscapeTheOutbox() throws Exception {
         drop("jobs/escape.json", """
                 {"provider": "dynaspark", "operation": "text", "prompt": "Hi", "name": "../../../tmp/evil"}
@@ -313,5 +318,248 @@ abstract class BatchApplicationTestSupport {
             assertThat(files.filter(Files::isRegularFile).map(p -> dir().resolve("outbox").relativize(p).toString()))
                     .contains("jobs/tmp_evil.txt", "jobs/tmp_evil.txt.json");
         }
+    }
+
+    Path dropBytes(String relative, byte[] content) throws IOException {
+        Path target = dir().resolve("inbox").resolve(relative);
+        Files.createDirectories(target.getParent());
+        Path staging = Files.createTempFile(dir(), "staging", ".tmp");
+        Files.write(staging, content);
+        return Files.move(staging, target);
+    }
+
+    /** Each sidecar below the outbox (batch results aside): its output, and the prompt it answered. */
+    java.util.Map<String, String> sidecarPrompts() throws IOException {
+        java.util.Map<String, String> prompts = new java.util.TreeMap<>();
+        for (String file : outboxFiles()) {
+            if (file.endsWith(".json") && !file.endsWith(".batch.json")) {
+                JsonNode doc = json(outbox(file));
+                prompts.put(doc.path("output").asText(), doc.path("prompt").asText());
+            }
+        }
+        return prompts;
+    }
+
+    @Test
+    void outputNamesKeepUnicodeLettersAndCollidingNamesNeverOverwrite() throws Exception {
+        drop("image/верблюд.txt", "A camel, named in Russian");
+        drop("image/καμήλα.txt", "A camel, named in Greek");
+        drop("image/日本語.txt", "A camel, named in Japanese");
+        drop("text/a b.txt", "The first of two names that look alike");
+        drop("text/a_b.txt", "The second of two names that look alike");
+        drop("jobs/one.json", """
+                {"provider": "dynaspark", "operation": "text", "prompt": "The first job named poster", "name": "poster"}
+                """);
+        drop("jobs/two.json", """
+                {"provider": "dynaspark", "operation": "text", "prompt": "The second job named poster", "name": "poster"}
+                """);
+
+        List<String> prompts = List.of("A camel, named in Russian", "A camel, named in Greek", "A camel, named in Japanese",
+                "The first of two names that look alike", "The second of two names that look alike",
+                "The first job named poster", "The second job named poster");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sidecarPrompts().values().containsAll(prompts));
+        assertThat(outboxFiles()).contains("image/верблюд.png", "image/καμήλα.png", "image/日本語.png",
+                "text/a_b.txt", "text/a_b-2.txt", "jobs/poster.txt", "jobs/poster-2.txt");
+        // seven jobs paid for, seven results kept: each prompt answered in a result of its own
+        assertThat(sidecarPrompts().values().stream().filter(prompts::contains)).hasSize(7).doesNotHaveDuplicates();
+        assertThat(json(outbox("image/верблюд.png.json")).path("input").asText()).isEqualTo("image/верблюд.txt");
+    }
+
+    @Test
+    void batchLinesThatWantOneNameEachGetTheirOwnInLineOrder() throws Exception {
+        drop("batches/text/names.csv", """
+                prompt,name
+                Line one wants same,same
+                Line two wants same too,same
+                Line three has no name
+                Line four is named like line three,0003
+                """);
+
+        Path result = outbox("batches/text/names.batch.json");
+        awaitFile(result);
+        JsonNode lines = json(result).path("lines");
+        assertThat(lines.findValuesAsText("output")).containsExactly("batches/text/names/same.txt",
+                "batches/text/names/same-2.txt", "batches/text/names/0003.txt", "batches/text/names/0003-2.txt");
+        assertThat(sidecarPrompts()).containsEntry("batches/text/names/same.txt", "Line one wants same")
+                .containsEntry("batches/text/names/same-2.txt", "Line two wants same too")
+                .containsEntry("batches/text/names/0003.txt", "Line three has no name")
+                .containsEntry("batches/text/names/0003-2.txt", "Line four is named like line three");
+    }
+
+    @Test
+    void aCorrectedBatchDroppedAgainRedoesOnlyTheLinesWithoutAResult() throws Exception {
+        drop("batches/image/fix.csv", """
+                prompt,width,height
+                A camel to keep,64,64
+                A dromedary to keep,64,64
+                A llama to fix,5000,64
+                """);
+        Path result = outbox("batches/image/fix.batch.json");
+        awaitFile(result);
+        assertThat(json(result).path("failed").asInt()).isEqualTo(1);
+        awaitFile(dir().resolve("inbox/.done/batches/image/fix.csv"));
+
+        // line 3 corrected, the file dropped again under the same name
+        drop("batches/image/fix.csv", """
+                prompt,width,height
+                A camel to keep,64,64
+                A dromedary to keep,64,64
+                A llama to fix,64,64
+                """);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(result).path("failed").asInt() == 0);
+        JsonNode lines = json(result).path("lines");
+        assertThat(lines.findValuesAsText("status")).containsExactly("already-done", "already-done", "done");
+        assertThat(callsWithPrompt(Provider.DYNASPARK, "A camel to keep")).isEqualTo(1);
+        assertThat(callsWithPrompt(Provider.DYNASPARK, "A dromedary to keep")).isEqualTo(1);
+        assertThat(callsWithPrompt(Provider.DYNASPARK, "A llama to fix")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameWorkAgainIsNotPaidAgainButAnotherPromptAtTheSamePathSizeAndTimeIs() throws Exception {
+        Instant modified = Instant.parse("2026-01-02T03:04:05Z");
+        drop("text/same.txt", "Prompt AAAA", modified);
+        awaitFile(outbox("text/same.txt.json"));
+        awaitFile(dir().resolve("inbox/.done/text/same.txt"));
+
+        // cp -p of another prompt: the same path, size and time
+        drop("text/same.txt", "Prompt BBBB", modified);
+        awaitFile(outbox("text/same-2.txt.json"));
+        assertThat(json(outbox("text/same-2.txt.json")).path("prompt").asText()).isEqualTo("Prompt BBBB");
+        assertThat(json(outbox("text/same.txt.json")).path("prompt").asText()).isEqualTo("Prompt AAAA");
+
+        // the first prompt again, touched since: the same work, found done
+        drop("text/same.txt", "Prompt AAAA", modified.plusSeconds(3600));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(dir().resolve("inbox/text/same.txt")));
+        assertThat(callsWithPrompt(Provider.DYNASPARK, "Prompt AAAA")).isEqualTo(1);
+        assertThat(callsWithPrompt(Provider.DYNASPARK, "Prompt BBBB")).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerThatArrivedBeforeACrashIsFinishedWithoutCallingAgain() throws Exception {
+        String prompt = "A streamed answer that arrived just before a crash";
+        drop("chat/crash.txt", prompt);
+        awaitFile(outbox("chat/crash.md.json"));
+        awaitFile(dir().resolve("inbox/.done/chat/crash.txt"));
+        String answer = Files.readString(outbox("chat/crash.md"));
+        assertThat(callsWithPrompt(Provider.SPARKSTREAM, prompt)).isEqualTo(1);
+
+        // what a crash right after the last delta leaves: the answer in its .part file, no sidecar, the input not moved
+        Files.move(outbox("chat/crash.md"), outbox("chat/crash.md.part"));
+        Files.delete(outbox("chat/crash.md.json"));
+        Files.delete(dir().resolve("inbox/.done/chat/crash.txt"));
+        drop("chat/crash.txt", prompt);
+
+        awaitFile(outbox("chat/crash.md.json"));
+        awaitFile(dir().resolve("inbox/.done/chat/crash.txt"));
+        assertThat(Files.readString(outbox("chat/crash.md"))).isEqualTo(answer);
+        assertThat(outbox("chat/crash.md.part")).doesNotExist();
+        assertThat(callsWithPrompt(Provider.SPARKSTREAM, prompt)).isEqualTo(1);
+    }
+
+    @Test
+    void emptyAndBinaryPromptsGoToErrorWithAReadableReasonAndNoStackTrace() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", png);
+        try (LogCapture log = LogCapture.capture()) {
+            drop("text/empty-one.txt", "");
+            drop("text/empty-two.txt", "");
+            drop("text/blank.txt", "  \n");
+            dropBytes("text/picture.txt", png.toByteArray());
+            drop("text/after-them.txt", "Say hello after the empty ones");
+
+            assertThat(reason("text/empty-one.txt")).startsWith("'text/empty-one.txt' has an empty prompt");
+            assertThat(reason("text/empty-two.txt")).startsWith("'text/empty-two.txt' has an empty prompt");
+            assertThat(reason("text/blank.txt")).startsWith("'text/blank.txt' has an empty prompt");
+            assertThat(reason("text/picture.txt")).startsWith("'text/picture.txt' is not UTF-8 text");
+            awaitFile(outbox("text/after-them.txt.json"));
+            assertThat(dir().resolve("inbox/text/empty-one.txt")).doesNotExist();
+            assertThat(log.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void csvAndJsonlQuirksGetAReadableReason() throws Exception {
+        // as Excel saves a CSV: a byte-order mark before the header
+        dropBytes("batches/text/excel.csv", "\uFEFFprompt,name\nA camel saved by Excel,bom\n"
+                .getBytes(StandardCharsets.UTF_8));
+        // a stray quote on line 3: the whole batch is refused, before any call
+        drop("batches/text/quote.csv", "prompt,name\nA good line before it,good\n\"Quoted\" then more,bad\n");
+        // a comma in an unquoted prompt: one value too many
+        drop("batches/text/extra.csv", "prompt,name\nA camel, with a comma,extra\nA camel without,fine\n");
+        drop("batches/text/lines.jsonl", """
+                {"prompt": "A fine JSONL line"}
+                {"prompt": ""}
+                not json
+                """);
+
+        Path excel = outbox("batches/text/excel.batch.json");
+        awaitFile(excel);
+        assertThat(json(excel).path("done").asInt()).isEqualTo(1);
+        assertThat(outbox("batches/text/excel/bom.txt")).exists();
+
+        assertThat(reason("batches/text/quote.csv")).startsWith("'batches/text/quote.csv' is not a readable CSV:")
+                .contains("quoted");
+        assertThat(callsWithPrompt(Provider.DYNASPARK, "A good line before it")).isZero();
+
+        Path extra = outbox("batches/text/extra.batch.json");
+        awaitFile(extra);
+        JsonNode extraLines = json(extra).path("lines");
+        assertThat(extraLines.get(0).path("status").asText()).isEqualTo("failed");
+        assertThat(extraLines.get(0).path("reason").asText()).contains("3 values").contains("2 columns (prompt, name)");
+        assertThat(extraLines.get(1).path("status").asText()).isEqualTo("done");
+
+        Path jsonl = outbox("batches/text/lines.batch.json");
+        awaitFile(jsonl);
+        JsonNode lines = json(jsonl).path("lines");
+        assertThat(lines.get(0).path("status").asText()).isEqualTo("done");
+        assertThat(lines.get(1).path("reason").asText()).startsWith("'batches/text/lines.jsonl#2' has an empty prompt");
+        assertThat(lines.get(2).path("reason").asText()).startsWith("not valid JSON");
+    }
+
+    @Test
+    void costsAreTotalledPerCurrency() throws Exception {
+        drop("batches/costs.jsonl", """
+                {"provider": "sparkstream", "operation": "chat", "prompt": "A chat paid in dollars"}
+                {"provider": "neospark", "operation": "image", "prompt": "An image paid in credits"}
+                """);
+
+        Path result = outbox("batches/costs.batch.json");
+        awaitFile(result);
+        JsonNode doc = json(result);
+        assertThat(doc.path("failed").asInt()).isZero();
+        assertThat(doc.path("cost").path("USD").decimalValue()).isPositive();
+        assertThat(doc.path("cost").path("credits").decimalValue()).isPositive();
+        assertThat(doc.path("lines").findValuesAsText("costUnit")).containsExactly("USD", "credits");
+        assertThat(json(outbox("batches/costs/0002.png.json")).path("costUnit").asText()).isEqualTo("credits");
+    }
+
+    @Test
+    void maxInFlightLimitsTheCallsInFlightNotTheirRate() throws Exception {
+        // every answer takes 1.5 s: a limit of 3 per second would let 6 be in flight, a limit of 3 in flight 3
+        emulator().settings().latency(Duration.ofMillis(1500));
+        StringBuilder csv = new StringBuilder("prompt\n");
+        for (int i = 1; i <= 8; i++) {
+            csv.append("Load line ").append(i).append('\n');
+        }
+        drop("batches/text/load.csv", csv.toString());
+        for (int i = 1; i <= 4; i++) {
+            drop("text/load-" + i + ".txt", "Load file " + i);
+        }
+
+        int most = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(outbox("batches/text/load.batch.json")) && loadResults() == 12)
+               && System.nanoTime() < deadline) {
+            most = Math.max(most, (int) emulator().requests(Provider.DYNASPARK).stream().filter(r -> !r.completed()).count());
+            Thread.sleep(20);
+        }
+        // spark.batch.max-in-flight=3 (the test classes' setting), with 4 + 4 threads that could call
+        assertThat(most).isEqualTo(3);
+        assertThat(loadResults()).isEqualTo(12);
+    }
+
+    private long loadResults() throws IOException {
+        return sidecarPrompts().values().stream().filter(p -> p.startsWith("Load ")).count();
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 
 /** The XML copy of the routes. */
-@CamelMainTest(properties = { "spark.emulator.port=0", "spark.batch.read-lock-min-age=0", "spark.batch.dsl=xml" })
+@CamelMainTest(properties = { "spark.emulator.port=0", "spark.batch.read-lock-min-age=1", "spark.batch.max-in-flight=3", "spark.batch.dsl=xml" })
 class XmlBatchApplicationTest extends BatchApplicationTestSupport {
 
     static final Path DIR = newDir("xml");

@@ -1,8 +1,6 @@
 package dev.camelspark.routes.java;
 
 import dev.camelspark.routes.BatchBeans;
-import dev.camelspark.routes.Job;
-import dev.camelspark.routes.JobReader;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
@@ -12,8 +10,8 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
  */
 public class BatchRoutes extends RouteConfigurationBuilder {
 
-    private static final String INPUT = "file:{{spark.batch.dir}}/inbox?recursive=true&charset=UTF-8&readLock=changed"
-                                        + "&readLockMinAge={{spark.batch.read-lock-min-age}}"
+    private static final String INPUT = "file:{{spark.batch.dir}}/inbox?recursive=true&readLock=changed"
+                                        + "&readLockMinAge={{spark.batch.read-lock-min-age}}&readLockMinLength=0"
                                         + "&move=.done/${file:name}";
 
     @Override
@@ -21,6 +19,8 @@ public class BatchRoutes extends RouteConfigurationBuilder {
         // not handled: jobFailures moves a failed input to .error/ and leaves one interrupted by a shutdown in the inbox
         routeConfiguration("input-errors")
                 .onException(Exception.class).handled(false)
+                    // jobFailures logs one readable line; no stack trace for a bad input
+                    .logExhausted(false)
                     .bean("jobFailures", "record");
         // failures of a job go back to its caller (a file route, or a batch line), which records them once
         routeConfiguration("passthrough").errorHandler(noErrorHandler());
@@ -31,24 +31,25 @@ public class BatchRoutes extends RouteConfigurationBuilder {
         from(INPUT + "&antInclude=**/*.txt&antExclude=jobs/**,batches/**,.done/**,.error/**")
                 .routeId("prompt-files").routeConfigurationId("input-errors")
                 .threads().poolSize("{{spark.batch.concurrency}}").maxPoolSize("{{spark.batch.concurrency}}")
-                .setProperty(Job.PROPERTY, method(JobReader.class, "promptFile"))
+                .bean("jobReader", "promptFile")
                 .to("direct:run-job");
 
         from(INPUT + "&antInclude=jobs/*.json,jobs/*.yaml,jobs/*.yml")
                 .routeId("job-files").routeConfigurationId("input-errors")
                 .threads().poolSize("{{spark.batch.concurrency}}").maxPoolSize("{{spark.batch.concurrency}}")
-                .setProperty(Job.PROPERTY, method(JobReader.class, "jobFile"))
+                .bean("jobReader", "jobFile")
                 .to("direct:run-job");
 
         from(INPUT + "&antInclude=batches/**/*.csv,batches/**/*.jsonl")
                 .routeId("batch-files").routeConfigurationId("input-errors")
-                .setProperty("sparkBatchTotal", method(JobReader.class, "countLines"))
+                // counts the lines (an unreadable CSV fails the batch here, before any call) and claims its outbox folder
+                .bean("jobReader", "startBatch")
                 .bean("progress", "batchStarted(${exchange}, ${exchangeProperty.sparkBatchTotal})")
-                .split(method(JobReader.class, "batchLines")).streaming().parallelProcessing()
+                .split(method("jobReader", "batchLines")).streaming().parallelProcessing()
                         .executorService("batchPool").aggregationStrategy("batchResult")
                     .doTry()
-                        .setProperty("sparkBatchLine", simple("${body}"))
-                        .setProperty(Job.PROPERTY, simple("${body.jobOrFail()}"))
+                        // the line's job, or the reason it could not be read
+                        .bean("jobReader", "batchLine")
                         .to("direct:run-job")
                     // a failed line is recorded in the batch result; the others carry on
                     .doCatch(Exception.class)
@@ -58,17 +59,19 @@ public class BatchRoutes extends RouteConfigurationBuilder {
                 .bean("batchResult", "write");
 
         from("direct:run-job").routeId("run-job").routeConfigurationId("passthrough")
-                .choice()
-                    .when(method("outbox", "alreadyDone"))
-                        .bean("progress", "jobFinished")
-                        .stop()
+                // the job's output name, claimed before any call; done already when its result is in the outbox or recorded
+                .bean("outbox", "claim")
+                // (a filter, not a stop: a stopped batch line would stop its whole batch)
+                .filter(simple("${exchangeProperty.sparkAlreadyDone} != true"))
+                    .bean("progress", "jobStarted")
+                    .bean("jobRunner", "prepare")
+                    // at most this many generations in flight at once, whatever their source (a permit is held until
+                    // the job's exchange completes, so an asynchronous task waiting for its result counts, holding no
+                    // thread)
+                    .throttle(constant("{{spark.batch.max-in-flight}}")).concurrentRequestsMode()
+                    .toD("${exchangeProperty.sparkEndpoint}")
+                    .bean("outbox", "write")
                 .end()
-                .bean("progress", "jobStarted")
-                .bean("jobRunner", "prepare")
-                // at most this many generations in flight at once, whatever their source
-                .throttle(constant("{{spark.batch.max-in-flight}}"))
-                .toD("${exchangeProperty.sparkEndpoint}")
-                .bean("outbox", "write")
                 .bean("progress", "jobFinished");
 
         from("timer:progress?period={{spark.batch.progress-period}}&delay={{spark.batch.progress-period}}")
