@@ -89,8 +89,8 @@ public final class BatchThroughputHarness {
             try (BatchApp app = BatchApp.start(dir, emulator, concurrency)) {
                 BatchThroughputHarness harness = new BatchThroughputHarness(prompts, concurrency, fresh, dir,
                         emulator.baseUrl(Provider.DYNASPARK));
-                Rounds<Double> files = Rounds.run(rounds, harness::loop, () -> harness.promptFiles(app));
-                Rounds<Double> batch = Rounds.run(rounds, harness::loop, () -> harness.batch(app));
+                Rounds<Run> files = Rounds.run(rounds, harness::loop, () -> harness.promptFiles(app));
+                Rounds<Run> batch = Rounds.run(rounds, harness::loop, () -> harness.batch(app));
                 double ideal = prompts * latency / 1000.0 / concurrency;
                 print(prompts, latency, concurrency, rounds, fresh, ideal, files, batch);
             }
@@ -111,8 +111,12 @@ public final class BatchThroughputHarness {
         return out;
     }
 
+    /** One side's round: its time, and (the application's) how long until its first job started. */
+    private record Run(double seconds, double firstStarted) {
+    }
+
     /** The plain loop: {@code concurrency} threads taking the prompts in turn, each answer written to its file. */
-    private double loop() throws Exception {
+    private Run loop() throws Exception {
         List<String> round = nextPrompts();
         Path out = Files.createDirectories(dir.resolve("loop").resolve("round-" + rounds));
         AtomicInteger next = new AtomicInteger();
@@ -131,7 +135,7 @@ public final class BatchThroughputHarness {
             for (Future<?> lane : lanes) {
                 lane.get();
             }
-            return (System.nanoTime() - start) / 1e9;
+            return new Run((System.nanoTime() - start) / 1e9, 0);
         } finally {
             threads.shutdownNow();
         }
@@ -150,7 +154,7 @@ public final class BatchThroughputHarness {
     }
 
     /** One {@code .txt} per prompt, moved into inbox/text/ together, until the application logged each done. */
-    private double promptFiles(BatchApp app) throws IOException, InterruptedException {
+    private Run promptFiles(BatchApp app) throws IOException, InterruptedException {
         List<String> round = nextPrompts();
         String prefix = "r" + rounds + "-";
         Path staging = Files.createDirectories(dir.resolve("staging").resolve("round-" + rounds));
@@ -165,11 +169,11 @@ public final class BatchThroughputHarness {
             Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         }
         app.awaitLines(l -> l.contains(" job text/" + prefix) && l.contains(" done in "), round.size());
-        return (System.nanoTime() - start) / 1e9;
+        return app.run(start);
     }
 
     /** The CSV dropped into inbox/batches/text/, until the application logs the batch done. */
-    private double batch(BatchApp app) throws IOException, InterruptedException {
+    private Run batch(BatchApp app) throws IOException, InterruptedException {
         List<String> round = nextPrompts();
         String name = "round-" + rounds + ".csv";
         StringBuilder csv = new StringBuilder("prompt\n");
@@ -180,11 +184,11 @@ public final class BatchThroughputHarness {
         long start = System.nanoTime();
         Files.move(staged, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         String done = app.awaitLines(l -> l.contains("batch ") && l.contains(name) && l.contains(" done:"), 1);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Run run = app.run(start);
         if (!done.contains(prompts + " jobs, 0 failed")) {
             throw new IllegalStateException("the batch did not complete cleanly: " + done);
         }
-        return seconds;
+        return run;
     }
 
     /** Writes a file to be moved in; unless {@code --fresh}, dated a minute back, as one prepared earlier. */
@@ -197,22 +201,24 @@ public final class BatchThroughputHarness {
     }
 
     private static void print(int prompts, int latency, int concurrency, int rounds, boolean fresh, double ideal,
-                              Rounds<Double> files, Rounds<Double> batch) {
+                              Rounds<Run> files, Rounds<Run> batch) {
         System.out.printf("%n%d text prompts (dynaspark:text, %d ms per answer), concurrency %d, %s; median (min..max) "
                           + "of %d rounds after a warm-up. Ideal: prompts x latency / concurrency = %.2f s%n%n",
                 prompts, latency, concurrency, fresh ? "files written just before the drop" : "files prepared earlier",
                 rounds, ideal);
         Ratios.Table table = new Ratios.Table("drop", "plain loop, " + concurrency + " threads (s)",
-                "batch application (s)", "ideal / loop", "ideal / application");
+                "batch application (s)", "of which until its first job started (s)", "ideal / loop",
+                "ideal / application");
         row(table, "one .txt file per prompt", ideal, files);
         row(table, "one CSV batch", ideal, batch);
         System.out.println(table);
     }
 
-    private static void row(Ratios.Table table, String drop, double ideal, Rounds<Double> runs) {
-        double[] loop = runs.baseline.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] ours = runs.ours.stream().mapToDouble(Double::doubleValue).toArray();
-        table.row(drop, Ratios.spread(loop, "%.2f"), Ratios.spread(ours, "%.2f"),
+    private static void row(Ratios.Table table, String drop, double ideal, Rounds<Run> runs) {
+        double[] loop = runs.baseline.stream().mapToDouble(Run::seconds).toArray();
+        double[] ours = runs.ours.stream().mapToDouble(Run::seconds).toArray();
+        double[] firstStarted = runs.ours.stream().mapToDouble(Run::firstStarted).toArray();
+        table.row(drop, Ratios.spread(loop, "%.2f"), Ratios.spread(ours, "%.2f"), Ratios.spread(firstStarted, "%.2f"),
                 Ratios.spread(share(ideal, loop), "%.2f"), Ratios.spread(share(ideal, ours), "%.2f"));
     }
 
@@ -233,6 +239,8 @@ public final class BatchThroughputHarness {
 
         private final Process process;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        /** When the first "job ... started" line of the round came (System.nanoTime), 0 before. */
+        private volatile long firstStarted;
 
         private BatchApp(Process process) {
             this.process = process;
@@ -241,6 +249,9 @@ public final class BatchThroughputHarness {
                         StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = out.readLine()) != null) {
+                        if (firstStarted == 0 && line.contains(" job ") && line.contains(" started (")) {
+                            firstStarted = System.nanoTime();
+                        }
                         lines.add(line);
                     }
                 } catch (IOException ignored) {
@@ -276,8 +287,15 @@ public final class BatchThroughputHarness {
             return app;
         }
 
+        /** The round that started at {@code start} (System.nanoTime) and has just ended. */
+        Run run(long start) {
+            long now = System.nanoTime();
+            return new Run((now - start) / 1e9, firstStarted == 0 ? Double.NaN : (firstStarted - start) / 1e9);
+        }
+
         void clearOutput() {
             lines.clear();
+            firstStarted = 0;
         }
 
         /** Waits for {@code count} lines matching {@code wanted}; returns the last. */

@@ -26,6 +26,7 @@ public class BatchBeans implements CamelConfiguration {
         PropertiesComponent properties = camelContext.getPropertiesComponent();
         String dir = properties.resolveProperty("spark.batch.dir").orElse("work");
         int batchConcurrency = properties.resolveProperty("spark.batch.batch-concurrency").map(Integer::parseInt).orElse(4);
+        int maxInFlight = properties.resolveProperty("spark.batch.max-in-flight").map(Integer::parseInt).orElse(8);
         Registry registry = camelContext.getRegistry();
         // one store for both asynchronous components, so progress can read what they recorded
         FileTaskStore tasks = new FileTaskStore(Path.of(dir, "state", "tasks"));
@@ -44,9 +45,10 @@ public class BatchBeans implements CamelConfiguration {
         registry.bind("jobReader", new JobReader(ledger));
         registry.bind("outbox", new OutboxWriter(Path.of(dir, "outbox"), ledger));
         registry.bind("jobRunner", new JobRunner());
+        registry.bind("inFlight", new InFlightLimit(maxInFlight));
         registry.bind("jobFailures", new JobFailures(Path.of(dir, "inbox", ".error"), progress, ledger));
         registry.bind("batchResult", new BatchResult(Path.of(dir, "outbox"), progress, ledger));
-        // the lines of a batch run on this pool; the throttle in run-job caps the calls in flight overall
+        // the lines of a batch run on this pool; inFlight (in run-job) caps the calls in flight overall
         ExecutorService batchPool = camelContext.getExecutorServiceManager()
                 .newFixedThreadPool(this, "camel-spark-batch-lines", batchConcurrency);
         registry.bind("batchPool", batchPool);

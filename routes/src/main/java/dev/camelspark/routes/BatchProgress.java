@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelspark.support.task.TaskStore;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,18 @@ public final class BatchProgress {
             firstSinceSummary = Instant.now();
         }
         LOG.info("job {} started ({})", job.source(), job.endpoint());
+        // said when the exchange ends, which it does even when a forced shutdown has stopped the routes already
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                Throwable failure = done.getException() != null ? done.getException()
+                        : done.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                if (failure != null && JobFailures.interrupted(done, failure)) {
+                    forget(job.key());
+                    jobInterrupted(job.source());
+                }
+            }
+        });
     }
 
     public void jobFinished(Exchange exchange) {

@@ -35,7 +35,9 @@ public final class JobFailures {
         }
         String relative = JobReader.relativePath(exchange);
         if (interrupted(exchange, failure)) {
-            progress.jobInterrupted(relative);
+            if (exchange.getProperty(Job.PROPERTY) == null) {
+                progress.jobInterrupted(relative); // a started job says so itself (BatchProgress.jobStarted)
+            }
             return;
         }
         release(exchange, ledger);

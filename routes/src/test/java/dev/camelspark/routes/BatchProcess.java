@@ -48,12 +48,27 @@ final class BatchProcess implements AutoCloseable {
         pump.start();
     }
 
+    /**
+     * Keys for the emulator, in the environment as a user would export them: the application gives the emulator's key
+     * only to the emulator it starts itself.
+     */
+    static final Map<String, String> EMULATOR_KEYS = Map.of("SPARKGPT_API_KEY", "emulator-key",
+            "SPARKSTREAM_API_KEY", "emulator-key", "SPARKDREAM_API_KEY", "emulator-key",
+            "NEOSPARK_API_KEY", "np_emulator_key");
+
     /** Starts the application on {@code dir}, against {@code emulator}, and waits until its routes run. */
     static BatchProcess start(Path dir, SparkEmulator emulator, Map<String, String> properties) throws Exception {
+        return start(dir, emulator, properties, EMULATOR_KEYS);
+    }
+
+    /** The same, with these environment variables (the API keys) added to the child's. */
+    static BatchProcess start(Path dir, SparkEmulator emulator, Map<String, String> properties,
+                              Map<String, String> environment) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dspark.batch.dir=" + dir,
-                "-Dspark.batch.read-lock-min-age=0",
+                // the tests move files in whole; 0 would make Camel compare two looks 1 s apart, file after file
+                "-Dspark.batch.read-lock-min-age=1",
                 "-Dspark.batch.progress-period=1000",
                 "-Dspark.emulator.enabled=false"));
         for (Provider provider : Provider.values()) {
@@ -63,7 +78,9 @@ final class BatchProcess implements AutoCloseable {
         command.add("-cp");
         command.add(runtimeClasspath());
         command.add(BatchApplication.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         BatchProcess batch = new BatchProcess(process);
         // a process that has exited (a start-up failure) is reported at once, not after the whole wait
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -92,7 +109,8 @@ final class BatchProcess implements AutoCloseable {
 
     /** SIGTERM, as Ctrl-C: Camel's graceful shutdown runs; waits until the process has ended. */
     void stop() throws InterruptedException {
-        process.destroy();
+        // through its handle: Process.destroy() also closes the pipes, and what the shutdown logs would be lost
+        process.toHandle().destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the application did not stop within 60 s:\n" + String.join("\n", output));
         }

@@ -173,6 +173,10 @@ class RestartTest {
             await().atMost(BatchProcess.patience())
                     .until(() -> calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation")) == 3);
             first.stop();
+            // each job let go says so
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.logged("job dream/oasis.txt interrupted by shutdown")
+                    && first.logged("job batches/dream/pair.csv#1 interrupted by shutdown")
+                    && first.logged("job batches/dream/pair.csv#2 interrupted by shutdown"));
         }
         // not failures: nothing in .error/, no batch result, every input still in the inbox
         assertThat(dir.resolve("inbox/.error")).doesNotExist();
@@ -189,5 +193,34 @@ class RestartTest {
         assertThat(Files.readString(dir.resolve("outbox/batches/dream/pair.batch.json"))).contains("\"failed\" : 0");
         assertThat(dir.resolve("inbox/.error")).doesNotExist();
         assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).isEqualTo(3);
+    }
+
+    @Test
+    void aStreamedChatKilledWhileItsAnswerArrivesIsCalledOnceMoreAndNotAfterItArrived() throws Exception {
+        // the answer streams slowly, so the kill lands while it arrives
+        EMULATOR.emulator().sparkstream().tokenDelay(Duration.ofMillis(300));
+        drop("chat/story.txt", "Tell me a long story about a camel");
+        Path partial = dir.resolve("outbox/chat/story.md.part");
+
+        try (BatchProcess first = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> Files.exists(partial) && Files.size(partial) > 0
+                                                                && pending(Provider.SPARKSTREAM, "/v1/chat"));
+            first.kill();
+        }
+        EMULATOR.emulator().sparkstream().tokenDelay(Duration.ZERO);
+        try (BatchProcess second = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> outbox().contains("chat/story.md.json")
+                                                                && Files.exists(dir.resolve("inbox/.done/chat/story.txt")));
+        }
+        // the crash came while the answer arrived: one call more, no more
+        assertThat(calls(Provider.SPARKSTREAM, "POST", p -> p.endsWith("/v1/chat"))).isEqualTo(2);
+        assertThat(outbox()).contains("chat/story.md").noneMatch(f -> f.endsWith(".part"));
+
+        // the input back in the inbox, as after a crash once the answer was in (before the input moved): not called again
+        Files.move(dir.resolve("inbox/.done/chat/story.txt"), dir.resolve("inbox/chat/story.txt"));
+        try (BatchProcess third = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> Files.exists(dir.resolve("inbox/.done/chat/story.txt")));
+        }
+        assertThat(calls(Provider.SPARKSTREAM, "POST", p -> p.endsWith("/v1/chat"))).isEqualTo(2);
     }
 }

@@ -65,10 +65,9 @@ public class BatchRoutes extends RouteConfigurationBuilder {
                 .filter(simple("${exchangeProperty.sparkAlreadyDone} != true"))
                     .bean("progress", "jobStarted")
                     .bean("jobRunner", "prepare")
-                    // at most this many generations in flight at once, whatever their source (a permit is held until
-                    // the job's exchange completes, so an asynchronous task waiting for its result counts, holding no
-                    // thread)
-                    .throttle(constant("{{spark.batch.max-in-flight}}")).concurrentRequestsMode()
+                    // at most spark.batch.max-in-flight generations in flight at once, whatever their source (a permit
+                    // is held until the job's exchange completes, so an asynchronous task waiting for its result counts)
+                    .bean("inFlight", "acquire")
                     .toD("${exchangeProperty.sparkEndpoint}")
                     .bean("outbox", "write")
                 .end()
