@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark with modest settings (about six minutes on 2 cores) and prints the ratio tables.
+# Runs every benchmark with modest settings (about ten minutes on 2 cores) and prints the ratio tables.
 #   benchmarks/run.sh                 build, then run everything
 #   benchmarks/run.sh SseParsing      only the JMH benchmarks matching a regexp (any JMH option can follow)
 #   SKIP_BUILD=1 benchmarks/run.sh    use the jar as it is
@@ -22,5 +22,5 @@ java -cp "$jar" dev.camelspark.benchmarks.RatioTable "$out/jmh.json" | tee "$out
 
 if [ $# -eq 0 ]; then
   java -cp "$jar" dev.camelspark.benchmarks.ManyTasksHarness --tasks 500 --rounds 3 | tee "$out/many-tasks.md"
-  java -cp "$jar" dev.camelspark.benchmarks.BatchThroughputHarness --prompts 50 --rounds 3 | tee "$out/batch.md"
+  java -cp "$jar" dev.camelspark.benchmarks.BatchThroughputHarness --prompts 200 --rounds 3 | tee "$out/batch.md"
 fi

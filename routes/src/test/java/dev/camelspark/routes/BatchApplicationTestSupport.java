@@ -66,10 +66,18 @@ abstract class BatchApplicationTestSupport {
     }
 
     Path drop(String relative, String content, Instant modified) throws IOException {
+        return drop(relative, content.getBytes(StandardCharsets.UTF_8), modified);
+    }
+
+    Path dropBytes(String relative, byte[] content) throws IOException {
+        return drop(relative, content, null);
+    }
+
+    private Path drop(String relative, byte[] content, Instant modified) throws IOException {
         Path target = dir().resolve("inbox").resolve(relative);
         Files.createDirectories(target.getParent());
         Path staging = Files.createTempFile(dir(), "staging", ".tmp");
-        Files.writeString(staging, content, StandardCharsets.UTF_8);
+        Files.write(staging, content);
         if (modified != null) {
             Files.setLastModifiedTime(staging, FileTime.from(modified));
         }
@@ -318,14 +326,6 @@ abstract class BatchApplicationTestSupport {
             assertThat(files.filter(Files::isRegularFile).map(p -> dir().resolve("outbox").relativize(p).toString()))
                     .contains("jobs/tmp_evil.txt", "jobs/tmp_evil.txt.json");
         }
-    }
-
-    Path dropBytes(String relative, byte[] content) throws IOException {
-        Path target = dir().resolve("inbox").resolve(relative);
-        Files.createDirectories(target.getParent());
-        Path staging = Files.createTempFile(dir(), "staging", ".tmp");
-        Files.write(staging, content);
-        return Files.move(staging, target);
     }
 
     /** Each sidecar below the outbox (batch results aside): its output, and the prompt it answered. */
