@@ -34,8 +34,9 @@ class SlowWriterTest {
     @ValueSource(strings = { "yaml", "xml", "java" })
     void aFileWrittenSlowlyIsReadOnlyOnceItIsWhole(String dsl) throws Exception {
         Path dir = Files.createTempDirectory("camel-spark-slow-" + dsl + "-");
+        // a system property, as the other tests set theirs: Camel lets system properties override everything else
+        String otherDir = System.setProperty("spark.batch.dir", dir.toString());
         Main main = new Main();
-        main.addOverrideProperty("spark.batch.dir", dir.toString());
         main.addOverrideProperty("spark.emulator.port", "0");
         main.addOverrideProperty("spark.batch.dsl", dsl);
         main.start();
@@ -69,6 +70,11 @@ class SlowWriterTest {
         } finally {
             writers.shutdownNow();
             main.stop();
+            if (otherDir == null) {
+                System.clearProperty("spark.batch.dir");
+            } else {
+                System.setProperty("spark.batch.dir", otherDir);
+            }
         }
     }
 
