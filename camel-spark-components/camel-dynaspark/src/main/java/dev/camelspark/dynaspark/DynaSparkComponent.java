@@ -11,7 +11,7 @@ import org.apache.camel.util.ObjectHelper;
 @Component("dynaspark")
 public class DynaSparkComponent extends SparkComponentSupport {
 
-    @Metadata(description = "Component-level option values, the defaults of every endpoint.")
+    @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private DynaSparkConfiguration configuration = new DynaSparkConfiguration();
 
     @Override

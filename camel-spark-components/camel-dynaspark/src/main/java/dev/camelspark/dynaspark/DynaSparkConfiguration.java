@@ -33,7 +33,7 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
             .nowhere(SparkOperationOptions.SCHEDULED_POLL)
             .build();
 
-    @UriParam(defaultValue = DEFAULT_BASE_URL,
+    @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "producer",
@@ -64,8 +64,8 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
     private Long seed;
     @UriParam(label = "producer,text", description = "Referrer information passed to the service.")
     private String referrer;
-    @UriParam(label = "producer,audio", defaultValue = "alloy", enums = "alloy,echo,fable,onyx,nova,shimmer",
-              description = "The voice of the spoken answer.")
+    @UriParam(label = "producer,audio", enums = "alloy,echo,fable,onyx,nova,shimmer",
+              description = "The voice of the spoken answer (the service uses alloy when unset).")
     private String voice;
     @UriParam(label = "producer,image", description = "Image width in pixels, 64 to 2048 (the service uses 768 when unset).")
     private Integer width;

@@ -33,7 +33,7 @@ public final class DynaSparkConstants extends SparkConstants {
     public static final String OVERRIDE_SEED = "CamelDynaSparkSeed";
     @Metadata(description = "Overrides option referrer.", javaType = "String")
     public static final String OVERRIDE_REFERRER = "CamelDynaSparkReferrer";
-    @Metadata(description = "Overrides option voice (alloy, echo, fable, onyx, nova, shimmer).", javaType = "String")
+    @Metadata(description = "Overrides option voice.", javaType = "String", enums = "alloy,echo,fable,onyx,nova,shimmer")
     public static final String OVERRIDE_VOICE = "CamelDynaSparkVoice";
     @Metadata(description = "Overrides option width (64-2048).", javaType = "Integer")
     public static final String OVERRIDE_WIDTH = "CamelDynaSparkWidth";

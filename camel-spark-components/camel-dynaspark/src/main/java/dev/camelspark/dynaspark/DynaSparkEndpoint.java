@@ -16,7 +16,7 @@ import org.apache.camel.spi.UriPath;
              producerOnly = true, category = { Category.AI }, headersClass = DynaSparkConstants.class)
 public class DynaSparkEndpoint extends SparkEndpointSupport {
 
-    @UriPath(description = "What to generate: text, image or audio (speech).")
+    @UriPath(label = "producer", description = "What to generate: text, image or audio (speech).")
     @Metadata(required = true)
     private final DynaSparkOperation operation;
     @UriParam

@@ -11,7 +11,7 @@ import org.apache.camel.util.ObjectHelper;
 @Component("neospark")
 public class NeoSparkComponent extends SparkTaskComponentSupport {
 
-    @Metadata(description = "Component-level option values, the defaults of every endpoint.")
+    @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private NeoSparkConfiguration configuration = new NeoSparkConfiguration();
 
     @Override

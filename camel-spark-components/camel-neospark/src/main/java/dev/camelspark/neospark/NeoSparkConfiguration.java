@@ -59,7 +59,7 @@ public class NeoSparkConfiguration extends SparkTaskConfiguration {
             .alsoResults("sessionId")
             .build();
 
-    @UriParam(defaultValue = DEFAULT_BASE_URL,
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Relative media URLs are resolved against it without its trailing /api/v1. Point it at spark-emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "task", defaultValue = "900000", javaType = "java.time.Duration",

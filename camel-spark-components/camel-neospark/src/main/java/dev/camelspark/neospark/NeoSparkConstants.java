@@ -32,11 +32,13 @@ public final class NeoSparkConstants extends SparkConstants {
     @Metadata(description = "video-cancel: whether this call cancelled the task (false when it had already ended).", javaType = "Boolean")
     public static final String CANCELLED = "CamelNeoSparkCancelled";
 
-    @Metadata(description = "Overrides option model.", javaType = "String")
+    @Metadata(description = "Overrides option model.", javaType = "String",
+              enums = "gemini-3-pro-image-preview,gemini-3.1-flash-image-preview,gemini-2.5-flash-image,gpt-image-2")
     public static final String OVERRIDE_MODEL = "CamelNeoSparkModel";
-    @Metadata(description = "Overrides option resolution.", javaType = "String")
+    @Metadata(description = "Overrides option resolution.", javaType = "String", enums = "512,1K,2K,3K,4K")
     public static final String OVERRIDE_RESOLUTION = "CamelNeoSparkResolution";
-    @Metadata(description = "Overrides option aspectRatio.", javaType = "String")
+    @Metadata(description = "Overrides option aspectRatio.", javaType = "String",
+              enums = "1:1,16:9,9:16,4:3,3:4,3:2,2:3,21:9")
     public static final String OVERRIDE_ASPECT_RATIO = "CamelNeoSparkAspectRatio";
     @Metadata(description = "Overrides option numImages (1-4).", javaType = "Integer")
     public static final String OVERRIDE_NUM_IMAGES = "CamelNeoSparkNumImages";
@@ -50,21 +52,21 @@ public final class NeoSparkConstants extends SparkConstants {
     public static final String OVERRIDE_REF_IMAGE_PATHS = "CamelNeoSparkRefImagePaths";
     @Metadata(description = "Overrides option strength (0.0-1.0).", javaType = "Double")
     public static final String OVERRIDE_STRENGTH = "CamelNeoSparkStrength";
-    @Metadata(description = "Overrides option provider (gemini, openai, tengda).", javaType = "String")
+    @Metadata(description = "Overrides option provider.", javaType = "String", enums = "gemini,openai,tengda")
     public static final String OVERRIDE_PROVIDER = "CamelNeoSparkProvider";
-    @Metadata(description = "Overrides option quality (standard, high; gpt-image-2 only).", javaType = "String")
+    @Metadata(description = "Overrides option quality (gpt-image-2 only).", javaType = "String", enums = "standard,high")
     public static final String OVERRIDE_QUALITY = "CamelNeoSparkQuality";
     @Metadata(description = "Overrides option optimizePrompt.", javaType = "Boolean")
     public static final String OVERRIDE_OPTIMIZE_PROMPT = "CamelNeoSparkOptimizePrompt";
     @Metadata(description = "Overrides option sessionTitle.", javaType = "String")
     public static final String OVERRIDE_SESSION_TITLE = "CamelNeoSparkSessionTitle";
-    @Metadata(description = "Overrides option videoModel (AiVideoMax, AiVideoMin).", javaType = "String")
+    @Metadata(description = "Overrides option videoModel.", javaType = "String", enums = "AiVideoMax,AiVideoMin")
     public static final String OVERRIDE_VIDEO_MODEL = "CamelNeoSparkVideoModel";
     @Metadata(description = "Overrides option duration (4-15 seconds).", javaType = "Integer")
     public static final String OVERRIDE_DURATION = "CamelNeoSparkDuration";
-    @Metadata(description = "Overrides option ratio.", javaType = "String")
+    @Metadata(description = "Overrides option ratio.", javaType = "String", enums = "16:9,9:16,1:1,4:3,3:4,21:9")
     public static final String OVERRIDE_RATIO = "CamelNeoSparkRatio";
-    @Metadata(description = "Overrides option videoResolution (720p, 480p).", javaType = "String")
+    @Metadata(description = "Overrides option videoResolution.", javaType = "String", enums = "720p,480p")
     public static final String OVERRIDE_VIDEO_RESOLUTION = "CamelNeoSparkVideoResolution";
     @Metadata(description = "Overrides option generateAudio.", javaType = "Boolean")
     public static final String OVERRIDE_GENERATE_AUDIO = "CamelNeoSparkGenerateAudio";
@@ -76,7 +78,7 @@ public final class NeoSparkConstants extends SparkConstants {
     public static final String OVERRIDE_REFERENCE_VIDEO_URLS = "CamelNeoSparkReferenceVideoUrls";
     @Metadata(description = "Overrides option referenceAudioUrl.", javaType = "String")
     public static final String OVERRIDE_REFERENCE_AUDIO_URL = "CamelNeoSparkReferenceAudioUrl";
-    @Metadata(description = "Overrides option taskType (auto, image, video).", javaType = "String")
+    @Metadata(description = "Overrides option taskType.", javaType = "String", enums = "auto,image,video")
     public static final String OVERRIDE_TASK_TYPE = "CamelNeoSparkTaskType";
     @Metadata(description = "Overrides option limit (1-100).", javaType = "Integer")
     public static final String OVERRIDE_LIMIT = "CamelNeoSparkLimit";

@@ -29,7 +29,7 @@ import org.apache.camel.spi.UriPath;
              category = { Category.AI }, headersClass = NeoSparkConstants.class)
 public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
 
-    @UriPath(description = "What to do: image, video, image-submit, video-submit, status, video-cancel, upload, models, "
+    @UriPath(label = "common", description = "What to do: image, video, image-submit, video-submit, status, video-cancel, upload, models, "
                            + "video-models, sessions, user-images, billing-history; tasks as a consumer.",
              enums = "image,video,image-submit,video-submit,status,video-cancel,upload,models,video-models,sessions,"
                      + "user-images,billing-history,tasks")

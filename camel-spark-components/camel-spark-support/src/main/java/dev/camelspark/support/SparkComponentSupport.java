@@ -41,7 +41,7 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     private boolean useGlobalSslContextParameters;
     @Metadata(label = "proxy", description = "An HTTP proxy host for the calls to the API. Without it the JVM's http(s).proxyHost properties apply.")
     private String proxyHost;
-    @Metadata(label = "proxy", description = "The HTTP proxy port.")
+    @Metadata(label = "proxy", defaultValue = "0", description = "The HTTP proxy port (0: the scheme's default port).")
     private int proxyPort;
     @Metadata(label = "advanced", defaultValue = "4",
               description = "Threads that time the component's waits (poll intervals, retry backoff, rate limits) and make the status polls of tasks: short calls only, never a download or a route step.")

@@ -34,10 +34,10 @@ public abstract class SparkConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "The longest wait a provider may ask for (Retry-After, X-RateLimit-Reset) and still be retried; beyond it the call fails at once with the reset time.")
     private long maxRetryAfter = 60_000;
-    @UriParam(label = "advanced",
+    @UriParam(label = "advanced", defaultValue = "0",
               description = "Client-side limit of requests per minute for this component and API key; 0 means none. Calls over it wait, they are not refused.")
     private int requestsPerMinute;
-    @UriParam(label = "advanced",
+    @UriParam(label = "advanced", defaultValue = "0",
               description = "Client-side cap on calls in flight at once for this component and API key; 0 means none. Further calls queue without holding a thread.")
     private int maxConcurrentRequests;
 

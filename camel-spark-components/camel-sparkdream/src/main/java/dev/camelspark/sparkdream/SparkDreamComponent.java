@@ -14,7 +14,7 @@ import org.apache.camel.util.ObjectHelper;
 @Component("sparkdream")
 public class SparkDreamComponent extends SparkTaskComponentSupport {
 
-    @Metadata(description = "Component-level option values, the defaults of every endpoint.")
+    @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private SparkDreamConfiguration configuration = new SparkDreamConfiguration();
 
     @Override

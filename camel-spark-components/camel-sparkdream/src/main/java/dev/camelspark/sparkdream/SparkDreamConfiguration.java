@@ -37,7 +37,7 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
             .only(List.of("tasks"), SparkOperationOptions.SCHEDULED_POLL)
             .build();
 
-    @UriParam(defaultValue = DEFAULT_BASE_URL,
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the Vtrix gateway; the path structure below it is kept). Point it at spark-emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "producer",

@@ -37,7 +37,7 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
     static final String CREATE_PATH = "/model/v1/generation";
     static final String TASK_PATH = "/model/v1/generation/task/";
 
-    @UriPath(description = "What to do: generate (submit and wait), submit (submit, return the task id), status (read a task), or tasks (consumer: the ended tasks of a taskGroup).")
+    @UriPath(label = "common", description = "What to do: generate (submit and wait), submit (submit, return the task id), status (read a task), or tasks (consumer: the ended tasks of a taskGroup).")
     @Metadata(required = true)
     private final SparkDreamOperation operation;
     @UriParam

@@ -11,7 +11,7 @@ import org.apache.camel.util.ObjectHelper;
 @Component("sparkgpt")
 public class SparkGptComponent extends SparkComponentSupport {
 
-    @Metadata(description = "Component-level option values, the defaults of every endpoint.")
+    @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private SparkGptConfiguration configuration = new SparkGptConfiguration();
 
     @Override

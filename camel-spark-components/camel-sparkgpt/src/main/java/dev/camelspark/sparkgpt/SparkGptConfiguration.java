@@ -21,7 +21,7 @@ public class SparkGptConfiguration extends SparkConfiguration {
             .nowhere(SparkOperationOptions.SCHEDULED_POLL)
             .build();
 
-    @UriParam(defaultValue = DEFAULT_BASE_URL,
+    @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
     // not "required" in the metadata: the component's modelId (camel.component.sparkgpt.model-id) can supply it, and

@@ -15,7 +15,7 @@ import org.apache.camel.spi.UriPath;
              producerOnly = true, category = { Category.AI }, headersClass = SparkGptConstants.class)
 public class SparkGptEndpoint extends SparkEndpointSupport {
 
-    @UriPath(description = "What to do: chat (message in, answer out) or training-data (the model's training Q&A).",
+    @UriPath(label = "producer", description = "What to do: chat (message in, answer out) or training-data (the model's training Q&A).",
              enums = "chat,training-data")
     @Metadata(required = true)
     private final String operation;

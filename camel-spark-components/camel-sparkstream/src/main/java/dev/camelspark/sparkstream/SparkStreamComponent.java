@@ -11,7 +11,7 @@ import org.apache.camel.util.ObjectHelper;
 @Component("sparkstream")
 public class SparkStreamComponent extends SparkComponentSupport {
 
-    @Metadata(description = "Component-level option values, the defaults of every endpoint.")
+    @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private SparkStreamConfiguration configuration = new SparkStreamConfiguration();
 
     @Override

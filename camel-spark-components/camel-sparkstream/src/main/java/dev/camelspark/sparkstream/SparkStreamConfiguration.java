@@ -19,7 +19,7 @@ public class SparkStreamConfiguration extends SparkConfiguration {
             .nowhere(SparkOperationOptions.SCHEDULED_POLL)
             .build();
 
-    @UriParam(defaultValue = DEFAULT_BASE_URL,
+    @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL,
               description = "The API's base URL (the path structure below it is kept). The service is announced but not yet live: point it at spark-emulator.")
     private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "producer", defaultValue = "spark-1", enums = "spark-1,spark-turbo,spark-pro",

@@ -16,7 +16,7 @@ public final class SparkStreamConstants extends SparkConstants {
 
     public static final String HEADER_PREFIX = "CamelSparkStream";
 
-    @Metadata(description = "Overrides option model (spark-1, spark-turbo, spark-pro).", javaType = "String")
+    @Metadata(description = "Overrides option model.", javaType = "String", enums = "spark-1,spark-turbo,spark-pro")
     public static final String OVERRIDE_MODEL = "CamelSparkStreamModel";
     @Metadata(description = "Overrides option maxTokens (1 to the model's limit).", javaType = "Integer")
     public static final String OVERRIDE_MAX_TOKENS = "CamelSparkStreamMaxTokens";

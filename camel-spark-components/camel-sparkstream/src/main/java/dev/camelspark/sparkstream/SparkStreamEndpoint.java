@@ -18,7 +18,7 @@ import org.apache.camel.spi.UriPath;
              producerOnly = true, category = { Category.AI }, headersClass = SparkStreamConstants.class)
 public class SparkStreamEndpoint extends SparkEndpointSupport {
 
-    @UriPath(description = "What to do: chat (a message or a conversation in, the assistant's answer out).")
+    @UriPath(label = "producer", description = "What to do: chat (a message or a conversation in, the assistant's answer out).")
     @Metadata(required = true)
     private final SparkStreamOperation operation;
     @UriParam

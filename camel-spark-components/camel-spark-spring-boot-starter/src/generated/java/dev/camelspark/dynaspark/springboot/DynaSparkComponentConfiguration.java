@@ -127,7 +127,7 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private Integer workerPoolSize;
 
     /**
-     * The voice of the spoken answer.
+     * The voice of the spoken answer (the service uses alloy when unset).
      */
     private String voice;
 
@@ -157,7 +157,7 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private String proxyHost;
 
     /**
-     * The HTTP proxy port.
+     * The HTTP proxy port (0: the scheme's default port).
      */
     private Integer proxyPort;
 

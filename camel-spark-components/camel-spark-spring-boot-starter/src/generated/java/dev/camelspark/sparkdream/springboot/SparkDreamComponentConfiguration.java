@@ -163,7 +163,7 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
     private String proxyHost;
 
     /**
-     * The HTTP proxy port.
+     * The HTTP proxy port (0: the scheme's default port).
      */
     private Integer proxyPort;
 

@@ -121,7 +121,7 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
     private String proxyHost;
 
     /**
-     * The HTTP proxy port.
+     * The HTTP proxy port (0: the scheme's default port).
      */
     private Integer proxyPort;
 

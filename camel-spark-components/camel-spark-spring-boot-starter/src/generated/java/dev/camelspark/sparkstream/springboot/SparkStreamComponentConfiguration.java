@@ -139,7 +139,7 @@ public class SparkStreamComponentConfiguration extends SparkComponentProperties 
     private String proxyHost;
 
     /**
-     * The HTTP proxy port.
+     * The HTTP proxy port (0: the scheme's default port).
      */
     private Integer proxyPort;
 
