@@ -1,12 +1,12 @@
 package dev.camelspark.catalog;
 
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.catalog.EndpointValidationResult;
-import org.apache.camel.catalog.impl.DefaultRuntimeCamelCatalog;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,21 +18,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What Camel tooling says of the URIs we tell people to write: Camel's runtime catalog (the validation behind Kaoto,
- * the Camel language server and camel:validate), loaded from a CamelContext with our five components on the
- * classpath, so it reads their generated JSON.
+ * What Camel tooling says of the URIs we tell people to write: both of Camel's catalogs ({@link SparkCatalogs}),
+ * camel-catalog with our JSON added and the runtime catalog reading it from the jars, must accept them.
  */
 class DocumentedUrisTest {
 
     private static CamelContext context;
-    private static DefaultRuntimeCamelCatalog catalog;
+    private static Map<String, Function<String, EndpointValidationResult>> catalogs;
 
     @BeforeAll
     static void loadCatalog() {
         context = new DefaultCamelContext();
-        DefaultRuntimeCamelCatalog runtime = new DefaultRuntimeCamelCatalog();
-        runtime.setCamelContext(context);
-        catalog = runtime;
+        catalogs = SparkCatalogs.validators(context);
     }
 
     @AfterAll
@@ -41,8 +38,7 @@ class DocumentedUrisTest {
     }
 
     private static String problems(String uri) {
-        EndpointValidationResult result = catalog.validateEndpointProperties(uri);
-        return result.isSuccess() ? null : result.summaryErrorMessage(false, false, true);
+        return SparkCatalogs.problems(catalogs, uri);
     }
 
     @Test
@@ -58,7 +54,7 @@ class DocumentedUrisTest {
         String invalid = found.stream().filter(f -> problems(f.uri()) != null)
                 .map(f -> f + "\n    " + problems(f.uri()).replace("\n", "\n    "))
                 .collect(Collectors.joining("\n"));
-        assertThat(invalid).as("URIs the runtime catalog rejects").isEmpty();
+        assertThat(invalid).as("URIs a catalog rejects").isEmpty();
     }
 
     @ParameterizedTest
@@ -92,6 +88,9 @@ class DocumentedUrisTest {
         "sparkdream:generate?width=wide              | width",
     })
     void badUrisAreRejectedNamingTheOption(String uri, String option) {
-        assertThat(problems(uri)).as(uri).isNotNull().contains(option);
+        // both catalogs reject it, each naming the option
+        Map<String, String> rejections = SparkCatalogs.rejections(catalogs, uri);
+        assertThat(rejections).as(uri).containsOnlyKeys(catalogs.keySet());
+        rejections.forEach((catalog, summary) -> assertThat(summary).as(catalog + ": " + uri).contains(option));
     }
 }
