@@ -53,10 +53,10 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
     @UriParam(label = "producer,text", description = "A custom system prompt.")
     private String system;
     @UriParam(label = "producer,text", defaultValue = "false",
-              description = "Stream the text: the body is then an Iterator<String> of deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.")
+              description = "Stream the text: the body is then an Iterator of String deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.")
     private boolean stream;
     @UriParam(label = "producer,text", defaultValue = "false",
-              description = "Accept a stream that ends without [DONE] instead of failing it as truncated.")
+              description = "Accept a stream that ends without its closing DONE event instead of failing it as truncated.")
     private boolean lenientStream;
     @UriParam(label = "producer,text", description = "Keep the generation private (the API's private parameter).")
     private Boolean privateGeneration;

@@ -19,10 +19,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Every endpoint URI of our five schemes written in the repository for people to copy: the READMEs and other
- * Markdown, {@code src/main/docs}, and the samples' and the batch application's routes (YAML, XML, Java). Tests are
- * left out: they use bad URIs on purpose. URIs are found inline ({@code dynaspark:image?width=1024}, also in XML
- * attributes and Java strings) and as YAML DSL endpoints ({@code uri:} with a {@code parameters:} map, in YAML files
- * and in Markdown's yaml blocks).
+ * Markdown, the component docs ({@code src/main/docs/*.adoc}), the Kamelets ({@code src/main/resources/kamelets}), and
+ * the samples' and the batch application's routes (YAML, XML, Java). Tests are left out: they use bad URIs on
+ * purpose. URIs are found inline ({@code dynaspark:image?width=1024}, also in XML attributes and Java strings) and as
+ * YAML DSL endpoints ({@code uri:} with a {@code parameters:} map, in YAML files and in the yaml blocks of Markdown
+ * and AsciiDoc).
  */
 final class DocumentedUris {
 
@@ -39,6 +40,9 @@ final class DocumentedUris {
     private static final Pattern INLINE = Pattern.compile(
             "(?<![\\w./-])(" + String.join("|", SCHEMES) + "):([a-z][a-z-]*)(\\?[^\\s\"'`<>|\\]]*)?");
     private static final Pattern YAML_BLOCK = Pattern.compile("```ya?ml\\n(.*?)```", Pattern.DOTALL);
+    /** An AsciiDoc listing: {@code [source,yaml]}, then the block between two lines of four or more dashes. */
+    private static final Pattern ADOC_YAML_BLOCK
+            = Pattern.compile("\\[source,ya?ml[^\\]]*\\]\\n(-{4,})\\n(.*?)\\n\\1\\n", Pattern.DOTALL);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private DocumentedUris() {
@@ -73,7 +77,8 @@ final class DocumentedUris {
             || path.contains("/src/test/") || path.contains("/src/generated/") || path.contains("node_modules/")) {
             return false;
         }
-        if (path.endsWith(".md") || path.contains("/src/main/docs/")) {
+        if (path.endsWith(".md") || path.contains("/src/main/docs/")
+            || path.contains("/src/main/resources/kamelets/") && path.endsWith(".kamelet.yaml")) {
             return true;
         }
         boolean routesOrSamples = path.startsWith("samples/") || path.startsWith("routes/");
@@ -84,12 +89,16 @@ final class DocumentedUris {
     /** The URIs in one file's text. */
     static List<Found> in(Path file, String text) {
         String name = file.getFileName().toString();
-        boolean xml = name.endsWith(".xml");
+        // XML escapes & in attributes, also in the XML examples of Markdown and AsciiDoc
+        boolean xml = name.endsWith(".xml") || name.endsWith(".md") || name.endsWith(".adoc");
         boolean java = name.endsWith(".java");
         List<Found> found = new ArrayList<>();
         Matcher m = INLINE.matcher(text);
         while (m.find()) {
             String uri = trimTrailing(m.group());
+            if (uri.equals(m.group(1) + ":operation")) {
+                continue; // the URI syntax (dynaspark:operation[?options]), as the docs show it, not a URI
+            }
             if (java && text.startsWith("\" +", m.start() + m.group().length())) {
                 uri = uri.replaceFirst("[?&][^?&=]+=$", ""); // "...maxCostPerTask=" + value: the value is code
             }
@@ -101,6 +110,11 @@ final class DocumentedUris {
             Matcher block = YAML_BLOCK.matcher(text);
             while (block.find()) {
                 found.addAll(yamlEndpoints(file, block.group(1), lineOf(text, block.start(1)) - 1));
+            }
+        } else if (name.endsWith(".adoc")) {
+            Matcher block = ADOC_YAML_BLOCK.matcher(text);
+            while (block.find()) {
+                found.addAll(yamlEndpoints(file, block.group(2), lineOf(text, block.start(2)) - 1));
             }
         }
         return found;

@@ -50,6 +50,13 @@ class DocumentedUrisTest {
         assertThat(found).extracting(f -> f.uri().substring(0, f.uri().indexOf(':')))
                 .containsAll(DocumentedUris.SCHEMES);
         assertThat(found).hasSizeGreaterThan(100);
+        // the component docs are scanned, their YAML and XML examples too
+        assertThat(found).filteredOn(f -> f.file().toString().endsWith("sparkdream-component.adoc"))
+                .extracting(DocumentedUris.Found::uri)
+                .contains("sparkdream:tasks?taskGroup=posters",
+                        "sparkdream:generate?width=1472&height=1104&taskStore=file&taskStoreDirectory=work/tasks");
+        assertThat(found).extracting(f -> f.file().getFileName().toString()).contains(
+                DocumentedUris.SCHEMES.stream().map(s -> s + "-component.adoc").toArray(String[]::new));
 
         String invalid = found.stream().filter(f -> problems(f.uri()) != null)
                 .map(f -> f + "\n    " + problems(f.uri()).replace("\n", "\n    "))

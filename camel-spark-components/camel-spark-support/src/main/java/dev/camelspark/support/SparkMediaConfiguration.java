@@ -16,7 +16,7 @@ public abstract class SparkMediaConfiguration extends SparkConfiguration {
               description = "Download the generated media and make it the body. When false the body is the media URL (also in header CamelSparkMediaUrl).")
     private boolean download = true;
     @UriParam(label = "producer",
-              description = "Write downloaded media straight into this directory; the body is then the java.io.File. By default small media are a byte[] and large ones a temp-file-backed stream.")
+              description = "Write downloaded media straight into this directory; the body is then the java.io.File. By default small media are a byte array and large ones a temp-file-backed stream.")
     private String downloadDirectory;
     @UriParam(label = "producer", defaultValue = "209715200",
               description = "The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.")

@@ -29,10 +29,10 @@ public class SparkGptConfiguration extends SparkConfiguration {
     @UriParam(label = "producer", description = "The id of your trained model (the API's model_id), a positive integer. Required: set it on the endpoint or on the component.")
     private Integer modelId;
     @UriParam(label = "producer,chat", defaultValue = "false",
-              description = "Stream the answer (/api/askoutsideStream): the body is then an Iterator<String> of deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.")
+              description = "Stream the answer (/api/askoutsideStream): the body is then an Iterator of String deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.")
     private boolean stream;
     @UriParam(label = "producer,chat", defaultValue = "false",
-              description = "Accept a stream that ends without [DONE] instead of failing it as truncated.")
+              description = "Accept a stream that ends without its closing DONE event instead of failing it as truncated.")
     private boolean lenientStream;
 
     /** Checks every option (both operations need the model), naming option, value and what is allowed. */

@@ -33,10 +33,10 @@ public class SparkStreamConfiguration extends SparkConfiguration {
     @UriParam(label = "producer", description = "A system message, sent first, before the body's messages.")
     private String systemMessage;
     @UriParam(label = "producer", defaultValue = "false",
-              description = "Stream the answer: the body is then an Iterator<String> of deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text. The headers only the end of a stream tells (finish reason, usage, cost) are set when the stream has been read to its end.")
+              description = "Stream the answer: the body is then an Iterator of String deltas (also Closeable) delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text. The headers only the end of a stream tells (finish reason, usage, cost) are set when the stream has been read to its end.")
     private boolean stream;
     @UriParam(label = "producer", defaultValue = "false",
-              description = "Accept a stream that ends without [DONE] instead of failing it as truncated.")
+              description = "Accept a stream that ends without its closing DONE event instead of failing it as truncated.")
     private boolean lenientStream;
 
     /** Checks every option, naming option, value and what is allowed; the token limit depends on the model. */

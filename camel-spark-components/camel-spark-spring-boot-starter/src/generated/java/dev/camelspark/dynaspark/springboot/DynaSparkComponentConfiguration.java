@@ -33,7 +33,7 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
 
     /**
      * Write downloaded media straight into this directory; the body is then the java.io.File. By default small
-     * media are a byte and large ones a temp-file-backed stream.
+     * media are a byte array and large ones a temp-file-backed stream.
      */
     private String downloadDirectory;
 
@@ -195,7 +195,7 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private Boolean json;
 
     /**
-     * Accept a stream that ends without DONE instead of failing it as truncated.
+     * Accept a stream that ends without its closing DONE event instead of failing it as truncated.
      */
     private Boolean lenientStream;
 
@@ -215,7 +215,7 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private String referrer;
 
     /**
-     * Stream the text: the body is then an Iterator of deltas (also Closeable) delivered as they arrive; use
+     * Stream the text: the body is then an Iterator of String deltas (also Closeable) delivered as they arrive; use
      * .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.
      */
     private Boolean stream;

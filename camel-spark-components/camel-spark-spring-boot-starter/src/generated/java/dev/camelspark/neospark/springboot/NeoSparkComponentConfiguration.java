@@ -47,7 +47,7 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
 
     /**
      * Write downloaded media straight into this directory; the body is then the java.io.File. By default small
-     * media are a byte and large ones a temp-file-backed stream.
+     * media are a byte array and large ones a temp-file-backed stream.
      */
     private String downloadDirectory;
 

@@ -105,13 +105,13 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
     private Integer workerPoolSize;
 
     /**
-     * Accept a stream that ends without DONE instead of failing it as truncated.
+     * Accept a stream that ends without its closing DONE event instead of failing it as truncated.
      */
     private Boolean lenientStream;
 
     /**
-     * Stream the answer (/api/askoutsideStream): the body is then an Iterator of deltas (also Closeable) delivered
-     * as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.
+     * Stream the answer (/api/askoutsideStream): the body is then an Iterator of String deltas (also Closeable)
+     * delivered as they arrive; use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text.
      */
     private Boolean stream;
 

@@ -38,7 +38,7 @@ public class SparkStreamComponentConfiguration extends SparkComponentProperties 
     private Boolean lazyStartProducer;
 
     /**
-     * Accept a stream that ends without DONE instead of failing it as truncated.
+     * Accept a stream that ends without its closing DONE event instead of failing it as truncated.
      */
     private Boolean lenientStream;
 
@@ -54,9 +54,9 @@ public class SparkStreamComponentConfiguration extends SparkComponentProperties 
     private String model;
 
     /**
-     * Stream the answer: the body is then an Iterator of deltas (also Closeable) delivered as they arrive; use
-     * .split(body()).streaming(), or convertBodyTo(String.class) for the whole text. The headers only the end of a
-     * stream tells (finish reason, usage, cost) are set when the stream has been read to its end.
+     * Stream the answer: the body is then an Iterator of String deltas (also Closeable) delivered as they arrive;
+     * use .split(body()).streaming(), or convertBodyTo(String.class) for the whole text. The headers only the end
+     * of a stream tells (finish reason, usage, cost) are set when the stream has been read to its end.
      */
     private Boolean stream;
 
