@@ -12,13 +12,13 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public abstract class SparkMediaConfiguration extends SparkConfiguration {
 
-    @UriParam(label = "producer", defaultValue = "true",
+    @UriParam(label = "common", defaultValue = "true",
               description = "Download the generated media and make it the body. When false the body is the media URL (also in header CamelSparkMediaUrl).")
     private boolean download = true;
-    @UriParam(label = "producer",
+    @UriParam(label = "common",
               description = "Write downloaded media straight into this directory; the body is then the java.io.File. By default small media are a byte array and large ones a temp-file-backed stream.")
     private String downloadDirectory;
-    @UriParam(label = "producer", defaultValue = "209715200",
+    @UriParam(label = "common", defaultValue = "209715200",
               description = "The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.")
     private long maxDownloadSize = 200L * 1024 * 1024;
     @UriParam(label = "security",

@@ -21,11 +21,6 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private String configuration;
 
     /**
-     * The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.
-     */
-    private String baseUrl;
-
-    /**
      * Download the generated media and make it the body. When false the body is the media URL (also in header
      * CamelSparkMediaUrl).
      */
@@ -38,6 +33,16 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private String downloadDirectory;
 
     /**
+     * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
+     */
+    private Long maxDownloadSize;
+
+    /**
+     * The API's base URL (the path structure below it is kept). Point it at spark-emulator for tests.
+     */
+    private String baseUrl;
+
+    /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
      * allow CamelContext and routes to startup in situations where a producer may otherwise fail during starting
      * and cause the route to fail being started. By deferring this startup to be lazy then the startup failure can
@@ -46,11 +51,6 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
      * time of the processing.
      */
     private Boolean lazyStartProducer;
-
-    /**
-     * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
-     */
-    private Long maxDownloadSize;
 
     /**
      * The model. For text any model DynaSpark offers (the service picks one when unset); for images flux, turbo or
@@ -244,11 +244,11 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     public Map<String, Object> camelOptions() {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("configuration", configuration);
-        options.put("baseUrl", baseUrl);
         options.put("download", download);
         options.put("downloadDirectory", downloadDirectory);
-        options.put("lazyStartProducer", lazyStartProducer);
         options.put("maxDownloadSize", maxDownloadSize);
+        options.put("baseUrl", baseUrl);
+        options.put("lazyStartProducer", lazyStartProducer);
         options.put("model", model);
         options.put("seed", seed);
         options.put("autowiredEnabled", autowiredEnabled);
@@ -293,14 +293,6 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
         this.configuration = configuration;
     }
 
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
     public Boolean getDownload() {
         return download;
     }
@@ -317,20 +309,28 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
         this.downloadDirectory = downloadDirectory;
     }
 
-    public Boolean getLazyStartProducer() {
-        return lazyStartProducer;
-    }
-
-    public void setLazyStartProducer(Boolean lazyStartProducer) {
-        this.lazyStartProducer = lazyStartProducer;
-    }
-
     public Long getMaxDownloadSize() {
         return maxDownloadSize;
     }
 
     public void setMaxDownloadSize(Long maxDownloadSize) {
         this.maxDownloadSize = maxDownloadSize;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
     }
 
     public String getModel() {

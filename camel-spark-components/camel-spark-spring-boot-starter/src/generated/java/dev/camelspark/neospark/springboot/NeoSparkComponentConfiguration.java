@@ -28,18 +28,6 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
     private String baseUrl;
 
     /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
-     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
-     * hook into the 3rd party component and make this possible for future releases. By default the consumer will
-     * use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
-     * level and ignored.
-     */
-    private Boolean bridgeErrorHandler;
-
-    /**
      * Download the generated media and make it the body. When false the body is the media URL (also in header
      * CamelSparkMediaUrl).
      */
@@ -52,6 +40,23 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
     private String downloadDirectory;
 
     /**
+     * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
+     */
+    private Long maxDownloadSize;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will
+     * use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
+     * level and ignored.
+     */
+    private Boolean bridgeErrorHandler;
+
+    /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
      * allow CamelContext and routes to startup in situations where a producer may otherwise fail during starting
      * and cause the route to fail being started. By deferring this startup to be lazy then the startup failure can
@@ -60,11 +65,6 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
      * time of the processing.
      */
     private Boolean lazyStartProducer;
-
-    /**
-     * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
-     */
-    private Long maxDownloadSize;
 
     /**
      * What neospark:status reads: an image message, a video task, or auto (ids starting with video_ are video
@@ -368,11 +368,11 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("configuration", configuration);
         options.put("baseUrl", baseUrl);
-        options.put("bridgeErrorHandler", bridgeErrorHandler);
         options.put("download", download);
         options.put("downloadDirectory", downloadDirectory);
-        options.put("lazyStartProducer", lazyStartProducer);
         options.put("maxDownloadSize", maxDownloadSize);
+        options.put("bridgeErrorHandler", bridgeErrorHandler);
+        options.put("lazyStartProducer", lazyStartProducer);
         options.put("taskType", taskType);
         options.put("autowiredEnabled", autowiredEnabled);
         options.put("connectTimeout", connectTimeout == null ? null : connectTimeout.toMillis());
@@ -443,14 +443,6 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
         this.baseUrl = baseUrl;
     }
 
-    public Boolean getBridgeErrorHandler() {
-        return bridgeErrorHandler;
-    }
-
-    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
-        this.bridgeErrorHandler = bridgeErrorHandler;
-    }
-
     public Boolean getDownload() {
         return download;
     }
@@ -467,20 +459,28 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
         this.downloadDirectory = downloadDirectory;
     }
 
-    public Boolean getLazyStartProducer() {
-        return lazyStartProducer;
-    }
-
-    public void setLazyStartProducer(Boolean lazyStartProducer) {
-        this.lazyStartProducer = lazyStartProducer;
-    }
-
     public Long getMaxDownloadSize() {
         return maxDownloadSize;
     }
 
     public void setMaxDownloadSize(Long maxDownloadSize) {
         this.maxDownloadSize = maxDownloadSize;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
     }
 
     public String getTaskType() {

@@ -28,18 +28,6 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
     private String baseUrl;
 
     /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
-     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
-     * hook into the 3rd party component and make this possible for future releases. By default the consumer will
-     * use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
-     * level and ignored.
-     */
-    private Boolean bridgeErrorHandler;
-
-    /**
      * Download the generated media and make it the body. When false the body is the media URL (also in header
      * CamelSparkMediaUrl).
      */
@@ -50,6 +38,23 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
      * media are a byte array and large ones a temp-file-backed stream.
      */
     private String downloadDirectory;
+
+    /**
+     * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
+     */
+    private Long maxDownloadSize;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will
+     * use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
+     * level and ignored.
+     */
+    private Boolean bridgeErrorHandler;
 
     /**
      * Image height, 512 to 2048; set with width or not at all.
@@ -65,11 +70,6 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
      * time of the processing.
      */
     private Boolean lazyStartProducer;
-
-    /**
-     * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
-     */
-    private Long maxDownloadSize;
 
     /**
      * How strongly the prompt steers the image, 1 to 10 (the service's default is 2.5).
@@ -253,12 +253,12 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("configuration", configuration);
         options.put("baseUrl", baseUrl);
-        options.put("bridgeErrorHandler", bridgeErrorHandler);
         options.put("download", download);
         options.put("downloadDirectory", downloadDirectory);
+        options.put("maxDownloadSize", maxDownloadSize);
+        options.put("bridgeErrorHandler", bridgeErrorHandler);
         options.put("height", height);
         options.put("lazyStartProducer", lazyStartProducer);
-        options.put("maxDownloadSize", maxDownloadSize);
         options.put("scale", scale);
         options.put("seed", seed);
         options.put("usePreLlm", usePreLlm);
@@ -306,14 +306,6 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         this.baseUrl = baseUrl;
     }
 
-    public Boolean getBridgeErrorHandler() {
-        return bridgeErrorHandler;
-    }
-
-    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
-        this.bridgeErrorHandler = bridgeErrorHandler;
-    }
-
     public Boolean getDownload() {
         return download;
     }
@@ -330,6 +322,22 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         this.downloadDirectory = downloadDirectory;
     }
 
+    public Long getMaxDownloadSize() {
+        return maxDownloadSize;
+    }
+
+    public void setMaxDownloadSize(Long maxDownloadSize) {
+        this.maxDownloadSize = maxDownloadSize;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
     public Integer getHeight() {
         return height;
     }
@@ -344,14 +352,6 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
-    }
-
-    public Long getMaxDownloadSize() {
-        return maxDownloadSize;
-    }
-
-    public void setMaxDownloadSize(Long maxDownloadSize) {
-        this.maxDownloadSize = maxDownloadSize;
     }
 
     public Double getScale() {
