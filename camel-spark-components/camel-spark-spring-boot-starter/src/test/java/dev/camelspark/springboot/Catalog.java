@@ -18,7 +18,8 @@ final class Catalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Option(String scheme, String name, String type, String javaType, String defaultValue, List<String> allowed) {
+    record Option(String scheme, String name, String type, String javaType, String defaultValue, List<String> allowed,
+                  String description) {
 
         String property() {
             StringBuilder sb = new StringBuilder("camel.component.").append(scheme).append('.');
@@ -53,7 +54,8 @@ final class Catalog {
                 o.get("enum").forEach(v -> allowed.add(v.asText()));
             }
             options.add(new Option(scheme, e.getKey(), o.get("type").asText(), o.get("javaType").asText(),
-                    o.hasNonNull("defaultValue") ? o.get("defaultValue").asText() : null, allowed));
+                    o.hasNonNull("defaultValue") ? o.get("defaultValue").asText() : null, allowed,
+                    o.path("description").asText()));
         });
         return options;
     }

@@ -17,9 +17,10 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an IDE shows: the configuration metadata the starter's jar carries has every option of every component, with
- * its description, a type Spring Boot binds, its default and its allowed values; and every component has its
- * auto-configuration registered.
+ * What an IDE shows: the configuration metadata the starter's jar carries (META-INF/spring-configuration-metadata.json,
+ * written by spring-boot-configuration-processor from the generated classes) has every option of every component,
+ * with the component's own description, a type Spring Boot binds, its default and its allowed values, and nothing
+ * else under camel.component.&lt;scheme&gt;; and every component has its auto-configuration registered.
  */
 class ConfigurationMetadataTest {
 
@@ -55,7 +56,13 @@ class ConfigurationMetadataTest {
                 if (property == null) {
                     continue;
                 }
-                softly.assertThat(property.path("description").asText()).as(option.property()).isNotBlank();
+                // the IDE shows what the component docs and Camel's tooling show (plus how Spring writes a
+                // duration or a bean reference)
+                softly.assertThat(property.path("description").asText()).as(option.property())
+                        .isNotBlank().startsWith(option.description());
+                softly.assertThat(property.path("sourceType").asText()).as(option.property())
+                        .isEqualTo(Catalog.componentClass(scheme).getPackageName() + ".springboot."
+                                   + Catalog.componentClass(scheme).getSimpleName() + "Configuration");
                 softly.assertThat(property.get("type").asText()).as(option.property()).isEqualTo(switch (option.type()) {
                     case "duration" -> "java.time.Duration";
                     case "boolean" -> "java.lang.Boolean";
@@ -74,6 +81,14 @@ class ConfigurationMetadataTest {
                 }
             }
             softly.assertThat(properties).as("switch of " + scheme).containsKey("camel.component." + scheme + ".enabled");
+        }
+        // nothing that is not an option (a renamed or removed option would linger in IDEs otherwise)
+        for (String scheme : Catalog.SCHEMES) {
+            List<String> expected = new java.util.ArrayList<>(Catalog.options(scheme).stream().map(Catalog.Option::property).toList());
+            expected.add("camel.component." + scheme + ".enabled");
+            expected.add("camel.component." + scheme + ".customizer.enabled");
+            softly.assertThat(properties.keySet().stream().filter(n -> n.startsWith("camel.component." + scheme + ".")))
+                    .as("the properties of " + scheme).containsExactlyInAnyOrderElementsOf(expected);
         }
         softly.assertAll();
         // durations as Spring Boot writes them

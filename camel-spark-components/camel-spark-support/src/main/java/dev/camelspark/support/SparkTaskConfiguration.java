@@ -37,7 +37,7 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
               description = "The group of the tasks a producer submits, and of the tasks a tasks consumer hands out: each group has its own consumer.")
     private String taskGroup = "default";
     @UriParam(label = "task", defaultValue = CorrelationHeaders.DEFAULT,
-              description = "The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out: comma-separated names, each may end with * (a prefix), * alone for all. Only text, number and boolean values are saved. The default keeps the file consumer's headers, so to(\"file:out\") writes the result under the input's name.")
+              description = "The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out: comma-separated names, each may end with an asterisk (a prefix match); an asterisk alone saves all. Only text, number and boolean values are saved. The default keeps the file consumer's headers, so to(\"file:out\") writes the result under the input's name.")
     private String correlationHeaders = CorrelationHeaders.DEFAULT;
     // a number (not BigDecimal, which tooling takes for a bean reference): NeoSpark's prices are whole credits
     @UriParam(label = "task",

@@ -259,9 +259,9 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
 
     /**
      * The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out:
-     * comma-separated names, each may end with (a prefix), alone for all. Only text, number and boolean values are
-     * saved. The default keeps the file consumer's headers, so to(file:out) writes the result under the input's
-     * name.
+     * comma-separated names, each may end with an asterisk (a prefix match); an asterisk alone saves all. Only
+     * text, number and boolean values are saved. The default keeps the file consumer's headers, so to(file:out)
+     * writes the result under the input's name.
      */
     private String correlationHeaders;
 
