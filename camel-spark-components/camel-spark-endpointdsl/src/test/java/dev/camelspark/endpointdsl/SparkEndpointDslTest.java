@@ -1,10 +1,12 @@
 package dev.camelspark.endpointdsl;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
+import dev.camelspark.emulator.RequestPattern;
 import dev.camelspark.emulator.SparkEmulatorExtension;
 import dev.camelspark.emulator.neospark.NeoSparkSettings;
 import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
@@ -81,9 +83,11 @@ class SparkEndpointDslTest extends CamelTestSupport {
         return new GenerationRoutes();
     }
 
-    private static RecordedRequest last(Provider provider, String pathEnd) {
-        return EMULATOR.emulator().requests(provider).stream().filter(r -> r.path().endsWith(pathEnd))
-                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no call to " + pathEnd));
+    /** The last call the emulator received on a path (below the vendor's base URL; * matches anything). */
+    private static RecordedRequest last(Provider provider, String path) {
+        List<RecordedRequest> calls = EMULATOR.find(RequestPattern.on(provider).path(path));
+        assertThat(calls).as("calls to " + path).isNotEmpty();
+        return calls.get(calls.size() - 1);
     }
 
     @Test
