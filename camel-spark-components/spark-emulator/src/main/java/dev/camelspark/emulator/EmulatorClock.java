@@ -3,13 +3,16 @@ package dev.camelspark.emulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
+
+import dev.camelspark.emulator.control.ControlledClock;
 
 /**
  * The emulator's notion of "now". Every time-based behaviour (rate-limit windows, image expiry, task life cycles)
  * reads this clock, so a test can jump a day ahead with {@link #advance(Duration)} instead of waiting. Timers that
  * pace streams and latency use real time; they are not meant to be skipped.
  */
-public final class EmulatorClock {
+public final class EmulatorClock implements InstantSource, ControlledClock {
 
     private final Clock system;
     private Duration offset = Duration.ZERO;
@@ -23,8 +26,15 @@ public final class EmulatorClock {
         this.system = system;
     }
 
+    @Override
     public synchronized Instant now() {
         return frozenAt != null ? frozenAt : system.instant().plus(offset);
+    }
+
+    /** The same as {@link #now()}: what the emulator's parts that only read time see of the clock. */
+    @Override
+    public Instant instant() {
+        return now();
     }
 
     public long epochSecond() {
@@ -32,6 +42,7 @@ public final class EmulatorClock {
     }
 
     /** Moves time forward; never backward, because windows and expiries assume monotonic time. */
+    @Override
     public synchronized void advance(Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("The emulator clock only moves forward, got " + amount);
@@ -43,6 +54,7 @@ public final class EmulatorClock {
     }
 
     /** Stops time where it is; {@link #advance(Duration)} still moves it. */
+    @Override
     public synchronized void freeze() {
         if (frozenAt == null) {
             frozenAt = now();
@@ -50,6 +62,7 @@ public final class EmulatorClock {
     }
 
     /** Lets time run again from where it was frozen. */
+    @Override
     public synchronized void resume() {
         if (frozenAt != null) {
             offset = Duration.between(system.instant(), frozenAt);
@@ -57,6 +70,7 @@ public final class EmulatorClock {
         }
     }
 
+    @Override
     public synchronized boolean isFrozen() {
         return frozenAt != null;
     }

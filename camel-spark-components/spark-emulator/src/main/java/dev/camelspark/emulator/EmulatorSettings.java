@@ -4,11 +4,13 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.camelspark.emulator.core.Settings;
+
 /**
  * Settings shared by every provider. Mutable at runtime and safe to change while requests are served: each field is
  * volatile and read once per request. A provider's own settings may override the latency and the token delay.
  */
-public class EmulatorSettings {
+public class EmulatorSettings implements Settings {
 
     @JsonProperty
     private volatile long latencyMillis;
@@ -27,7 +29,7 @@ public class EmulatorSettings {
     }
 
     public EmulatorSettings latency(Duration latency) {
-        this.latencyMillis = nonNegative(latency, "latency").toMillis();
+        this.latencyMillis = Settings.nonNegative(latency, "latency").toMillis();
         return this;
     }
 
@@ -37,7 +39,7 @@ public class EmulatorSettings {
     }
 
     public EmulatorSettings tokenDelay(Duration delay) {
-        this.tokenDelayMillis = nonNegative(delay, "tokenDelay").toMillis();
+        this.tokenDelayMillis = Settings.nonNegative(delay, "tokenDelay").toMillis();
         return this;
     }
 
@@ -47,7 +49,7 @@ public class EmulatorSettings {
     }
 
     public EmulatorSettings stallCap(Duration cap) {
-        this.stallCapSeconds = Math.max(1, nonNegative(cap, "stallCap").toSeconds());
+        this.stallCapSeconds = Math.max(1, Settings.nonNegative(cap, "stallCap").toSeconds());
         return this;
     }
 
@@ -71,7 +73,7 @@ public class EmulatorSettings {
         return this;
     }
 
-    /** Checks values set through the control API, where the fluent setters' checks do not run. */
+    @Override
     public void validate() {
         if (latencyMillis < 0 || tokenDelayMillis < 0) {
             throw new IllegalArgumentException("latencyMillis and tokenDelayMillis must be zero or positive");
@@ -82,12 +84,5 @@ public class EmulatorSettings {
         if (maxLoggedBodyBytes < 0 || maxLoggedRequests < 1) {
             throw new IllegalArgumentException("maxLoggedBodyBytes must be >= 0 and maxLoggedRequests >= 1");
         }
-    }
-
-    static Duration nonNegative(Duration d, String name) {
-        if (d == null || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be zero or positive, got " + d);
-        }
-        return d;
     }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.camelspark.emulator.core.Settings;
+import dev.camelspark.emulator.core.StreamFault;
+
 /**
  * One fault rule: which requests it matches, how often, and what it does instead of (or before) the normal answer.
  * Build with a factory ({@link #respond}, {@link #latency}, {@link #resetConnection}, {@link #cutStreamAfter},
@@ -20,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>A fault is copied when added to {@link Faults}; changing it afterwards has no effect.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Fault {
+public final class Fault extends Rule<Fault> {
 
     /** What a matching request gets. */
     public enum Type {
@@ -54,8 +57,6 @@ public final class Fault {
     @JsonProperty
     private PathGlob path;
     @JsonProperty
-    private Integer times;
-    @JsonProperty
     private Long delayMillis;
     @JsonProperty
     private Integer status;
@@ -79,11 +80,11 @@ public final class Fault {
     }
 
     Fault(Fault other) {
+        super(other);
         this.type = other.type;
         this.provider = other.provider;
         this.method = other.method;
         this.path = other.path;
-        this.times = other.times;
         this.delayMillis = other.delayMillis;
         this.status = other.status;
         this.body = other.body;
@@ -118,7 +119,7 @@ public final class Fault {
         Fault f = new Fault(Type.TRICKLE);
         f.status = status;
         f.body = body;
-        f.everyMillis = EmulatorSettings.nonNegative(every, "every").toMillis();
+        f.everyMillis = Settings.nonNegative(every, "every").toMillis();
         return f;
     }
 
@@ -164,24 +165,9 @@ public final class Fault {
         return this;
     }
 
-    /** Apply to the next {@code count} matching calls only (default: until cleared). */
-    public Fault times(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("times must be positive, got " + count);
-        }
-        this.times = count;
-        return this;
-    }
-
-    /** Apply to every matching call until the fault is removed (the default). */
-    public Fault always() {
-        this.times = null;
-        return this;
-    }
-
     /** Wait this long before acting (any type). */
     public Fault delay(Duration delay) {
-        this.delayMillis = EmulatorSettings.nonNegative(delay, "delay").toMillis();
+        this.delayMillis = Settings.nonNegative(delay, "delay").toMillis();
         return this;
     }
 
@@ -215,11 +201,6 @@ public final class Fault {
         return path == null ? null : path.toString();
     }
 
-    /** Null means until cleared. */
-    public Integer times() {
-        return times;
-    }
-
     public Duration delay() {
         return delayMillis == null ? Duration.ZERO : Duration.ofMillis(delayMillis);
     }
@@ -245,7 +226,17 @@ public final class Fault {
         return Duration.ofMillis(everyMillis == null ? 0 : everyMillis);
     }
 
-    /** Rejects rules that could never do anything sensible, so a typo fails at once rather than silently. */
+    @Override
+    Fault copy() {
+        return new Fault(this);
+    }
+
+    @Override
+    Fault self() {
+        return this;
+    }
+
+    @Override
     void validate() {
         if (type == null) {
             throw new IllegalArgumentException(
@@ -260,12 +251,15 @@ public final class Fault {
         if (type == Type.LATENCY && delayMillis == null) {
             throw new IllegalArgumentException("a latency fault needs delayMillis");
         }
-        if (times != null && times <= 0) {
-            throw new IllegalArgumentException("times must be positive, got " + times);
-        }
+        checkTimes();
         if (delayMillis != null && delayMillis < 0) {
             throw new IllegalArgumentException("delayMillis must be zero or positive, got " + delayMillis);
         }
+    }
+
+    /** A cut or stall fault as the event streams take it. */
+    StreamFault toStreamFault() {
+        return new StreamFault(type == Type.STALL_STREAM, afterEvents(), delay());
     }
 
     boolean matches(Provider p, String httpMethod, String relativePath) {
@@ -284,6 +278,6 @@ public final class Fault {
                 + (provider != null ? " on " + provider.id() : "")
                 + (method != null ? " " + method : "")
                 + (path != null ? " " + path : "")
-                + (times != null ? " x" + times : "");
+                + timesSuffix();
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
-
 /**
  * Runs the emulator on its own: {@code java -jar spark-emulator-VERSION-standalone.jar --port 8089}. Prints each
  * provider's base URL, then one line per request (keys redacted), and stops cleanly on Ctrl-C.
@@ -110,7 +108,7 @@ public final class Main {
                     builder.sparkstream(s -> s.defaultPlan(plan));
                     break;
                 case "--minimal-tasks":
-                    builder.configure(Provider.SPARKDREAM, s -> ((SparkDreamSettings) s).minimalTasks(true));
+                    builder.sparkdream(s -> s.minimalTasks(true));
                     builder.neospark(s -> s.minimalTasks(true));
                     break;
                 case "--quiet":

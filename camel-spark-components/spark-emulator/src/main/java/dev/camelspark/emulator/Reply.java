@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.camelspark.emulator.core.ContentKind;
+
 /**
  * What a {@link Stub} answers instead of the emulator's own answer: exactly one of
  * <ul>
@@ -26,11 +28,22 @@ public final class Reply {
 
     /** What kind of answer a reply is. */
     public enum Kind {
-        TEXT, IMAGE, ERROR, FAULT, TASK;
+        TEXT(ContentKind.TEXT), IMAGE(ContentKind.IMAGE), ERROR(null), FAULT(null), TASK(ContentKind.TASK);
+
+        private final ContentKind content;
+
+        Kind(ContentKind content) {
+            this.content = content;
+        }
 
         /** Replaces the provider's whole answer, before it checks anything (like a fault), rather than its content. */
         public boolean isAnswer() {
-            return this == ERROR || this == FAULT;
+            return content == null;
+        }
+
+        /** The content this reply gives in place of the provider's own; null for an error or a fault. */
+        public ContentKind content() {
+            return content;
         }
 
         public String id() {

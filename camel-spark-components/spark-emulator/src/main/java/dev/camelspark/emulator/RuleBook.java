@@ -5,22 +5,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import dev.camelspark.emulator.control.RuleList;
+
 /**
- * An ordered list of rules that are used up: what {@link Faults} and {@link TaskRules} share. Rules are tried in the
- * order they were added; the first that matches wins and uses up one of its {@code times} (null: until removed).
- * Rules are copied in and out, so changing one after adding it, or a listed one, has no effect.
+ * An ordered list of rules that are used up: what {@link Faults}, {@link TaskRules} and {@link Stubs} share. Rules are
+ * tried in the order they were added; the first that matches wins and uses up one of its {@code times} (null: until
+ * removed). Rules are copied in and out, so changing one after adding it, or a listed one, has no effect.
  *
  * @param <R> the rule type
  */
-public final class RuleBook<R> {
+public abstract class RuleBook<R extends Rule<R>> implements RuleList<R> {
 
     /** A rule as stored: its id and how many uses are left (null: until removed). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,49 +58,59 @@ public final class RuleBook<R> {
     }
 
     private final String idPrefix;
-    private final UnaryOperator<R> copy;
-    private final Function<R, Integer> times;
+    private final Class<R> type;
     private final List<Active<R>> rules = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /**
-     * @param idPrefix what ids start with, e.g. {@code fault-}
-     * @param copy     copies a rule
-     * @param times    a rule's number of uses, null for until removed
-     */
-    RuleBook(String idPrefix, UnaryOperator<R> copy, Function<R, Integer> times) {
+    /** @param idPrefix what ids start with, e.g. {@code fault-} */
+    RuleBook(String idPrefix, Class<R> type) {
         this.idPrefix = idPrefix;
-        this.copy = copy;
-        this.times = times;
+        this.type = type;
     }
 
-    /** Adds a copy of a rule, already checked, at the end of the list; returns its id. */
-    String add(R checkedCopy) {
+    @Override
+    public Class<R> ruleType() {
+        return type;
+    }
+
+    /** Adds a checked copy of the rule at the end of the list; returns its id, for {@link #remove(String)}. */
+    @Override
+    public String add(R rule) {
+        R copy = rule.copy();
+        copy.validate();
+        check(copy);
         String id = idPrefix + ids.incrementAndGet();
         synchronized (rules) {
-            rules.add(new Active<>(id, checkedCopy, times.apply(checkedCopy)));
+            rules.add(new Active<>(id, copy, copy.times()));
         }
         return id;
     }
 
-    boolean remove(String id) {
+    /** What this list checks beyond the rule itself (a stub's operation, against the providers'). */
+    void check(R rule) {
+    }
+
+    @Override
+    public boolean remove(String id) {
         synchronized (rules) {
             return rules.removeIf(a -> a.id.equals(id));
         }
     }
 
-    void clear() {
+    @Override
+    public void clear() {
         synchronized (rules) {
             rules.clear();
         }
     }
 
     /** A snapshot of the rules still active. */
-    List<Active<R>> list() {
+    @Override
+    public List<Active<R>> list() {
         synchronized (rules) {
             List<Active<R>> out = new ArrayList<>();
             for (Active<R> a : rules) {
-                Active<R> c = new Active<>(a.id, copy.apply(a.rule), a.remaining);
+                Active<R> c = new Active<>(a.id, a.rule.copy(), a.remaining);
                 c.used = a.used;
                 out.add(c);
             }

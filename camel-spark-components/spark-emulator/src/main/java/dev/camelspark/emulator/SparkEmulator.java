@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,23 +17,15 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.camelspark.emulator.control.ControlApi;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.ProviderApi;
-import dev.camelspark.emulator.core.ProviderCatalog;
-import dev.camelspark.emulator.core.ProviderRouter;
-import dev.camelspark.emulator.core.Responses;
+import dev.camelspark.emulator.core.ProviderSettings;
 import dev.camelspark.emulator.dynaspark.DynaSparkSettings;
 import dev.camelspark.emulator.neospark.NeoSparkSettings;
+import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
 import dev.camelspark.emulator.sparkgpt.SparkGptSettings;
 import dev.camelspark.emulator.sparkstream.SparkStreamSettings;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
 
 /**
  * A local stand-in for the five AI generation APIs: one HTTP server on one port, each API under its own path prefix
@@ -52,11 +43,9 @@ import io.vertx.ext.web.Router;
 public final class SparkEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkEmulator.class);
-    private static final long START_TIMEOUT_SECONDS = 30;
 
     private final String host;
-    private final int requestedPort;
-    private final Vertx vertx;
+    private final EmulatorServer server;
     private final EmulatorClock clock = new EmulatorClock();
     private final EmulatorSettings settings = new EmulatorSettings();
     private final Faults faults = new Faults();
@@ -64,37 +53,25 @@ public final class SparkEmulator implements AutoCloseable {
     private final Stubs stubs;
     private final List<Stub> builderStubs;
     private final RequestLog requests;
+    private final Map<Provider, ProviderContext> contexts = new EnumMap<>(Provider.class);
     private final Map<Provider, ProviderApi> apis = new EnumMap<>(Provider.class);
-    private final EmulatorContext context;
     private final JsonNode settingsDefaults;
     private final Map<Provider, JsonNode> providerDefaults = new EnumMap<>(Provider.class);
-    private volatile HttpServer server;
 
     private SparkEmulator(Builder b) {
         this.host = b.host;
-        this.requestedPort = b.port;
+        this.server = new EmulatorServer(b.host, b.port);
         this.requests = new RequestLog(settings::maxLoggedRequests);
         this.stubs = new Stubs(p -> apis.containsKey(p) ? apis.get(p).operations() : Map.of());
-        this.vertx = Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
-                .setWorkerPoolSize(4)
-                // no .vertx cache folder in the user's working directory
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                        .setClassPathResolvingEnabled(false)));
-        this.context = new EmulatorContext(vertx, clock, settings, faults, requests, taskRules, stubs);
-        for (Function<EmulatorContext, ProviderApi> factory : b.providers) {
-            ProviderApi api = factory.apply(context);
-            apis.put(api.provider(), api);
-        }
+        EmulatorState state = new EmulatorState(clock, settings, faults, taskRules, stubs, requests);
+        b.providers.forEach((p, factory) -> {
+            ProviderContext context = new ProviderContext(p, state);
+            contexts.put(p, context);
+            apis.put(p, factory.apply(context));
+        });
         b.globalSettings.forEach(c -> c.accept(settings));
         apis.values().forEach(api -> b.everyProvider.forEach(c -> c.accept(api.settings())));
-        b.providerSettings.forEach((p, list) -> {
-            ProviderApi api = apis.get(p);
-            if (api == null) {
-                throw new IllegalStateException(p.id() + " is not emulated by this version");
-            }
-            list.forEach(c -> c.accept(api.settings()));
-        });
+        b.providerSettings.forEach((p, list) -> list.forEach(c -> c.accept(settings(p))));
         this.builderStubs = List.copyOf(b.stubs);
         builderStubs.forEach(stubs::add);
         // what reset() goes back to: the defaults as customised by the builder
@@ -108,65 +85,16 @@ public final class SparkEmulator implements AutoCloseable {
 
     /** Binds the port and starts answering; returns this once listening. */
     public synchronized SparkEmulator start() {
-        if (server != null) {
-            return this;
+        if (!server.isStarted()) {
+            server.start(contexts, apis, new EmulatorControls(this));
+            LOG.info("Spark emulator listening on {}", url());
         }
-        Router router = Router.router(vertx);
-        for (Provider p : Provider.values()) {
-            ProviderApi api = apis.get(p);
-            if (api != null) {
-                router.route(p.prefix() + "/*").subRouter(ProviderRouter.create(context, api));
-            } else {
-                router.route(p.prefix() + "/*").handler(rc -> Responses.json(rc, 501,
-                        Map.of("error", p.id() + " is not emulated by this version of the emulator")));
-            }
-        }
-        // /_emulator as the README and the start-up banner write it, and everything below /_emulator/
-        router.get("/_emulator").handler(rc -> Responses.json(rc, 200, describe()));
-        router.route("/_emulator/*").subRouter(new ControlApi(this).router(vertx));
-        router.get("/").handler(rc -> Responses.json(rc, 200, describe()));
-        router.route().handler(rc -> Responses.json(rc, 404, Map.of("error", "Not found: " + rc.request().path()
-                + " (APIs live under /dynaspark/api, /sparkgpt, /sparkstream, /sparkdream, /neospark/api/v1)")));
-
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(requestedPort)
-                // DynaSpark carries the whole prompt in the query string
-                .setMaxInitialLineLength(64 * 1024)
-                .setMaxHeaderSize(64 * 1024)
-                // HTTP/1.1 only, like the clients it stands in for: a reset or stall fault then affects one call,
-                // not every call multiplexed on an HTTP/2 connection
-                .setHttp2ClearTextEnabled(false);
-        try {
-            server = vertx.createHttpServer(options).requestHandler(router).listen()
-                    .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            close();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (isBindFailure(cause)) {
-                throw new EmulatorPortInUseException(host, requestedPort);
-            }
-            throw new IllegalStateException("Cannot start the spark emulator on " + host + ":" + requestedPort
-                    + ": " + cause.getMessage(), cause);
-        }
-        LOG.info("Spark emulator listening on {}", url());
         return this;
-    }
-
-    private static boolean isBindFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.BindException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The port listened on (the actual one when started with port 0). */
     public int port() {
-        HttpServer s = server;
-        if (s == null) {
-            throw new IllegalStateException("The emulator is not started");
-        }
-        return s.actualPort();
+        return server.port();
     }
 
     public String host() {
@@ -253,6 +181,10 @@ public final class SparkEmulator implements AutoCloseable {
         return settings(Provider.SPARKSTREAM, SparkStreamSettings.class);
     }
 
+    public SparkDreamSettings sparkdream() {
+        return settings(Provider.SPARKDREAM, SparkDreamSettings.class);
+    }
+
     public NeoSparkSettings neospark() {
         return settings(Provider.NEOSPARK, NeoSparkSettings.class);
     }
@@ -297,27 +229,14 @@ public final class SparkEmulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        HttpServer s = server;
-        server = null;
-        try {
-            if (s != null) {
-                s.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            LOG.debug("Closing the emulator's server failed", e);
-        }
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("Closing Vert.x failed", e);
-        }
+        server.close();
     }
 
     /** Configures an emulator; {@link #build()} creates it, {@link SparkEmulator#start()} binds the port. */
     public static final class Builder {
         private int port = 0;
         private String host = "localhost";
-        private final List<Function<EmulatorContext, ProviderApi>> providers = new ArrayList<>(ProviderCatalog.defaults());
+        private final Map<Provider, Function<EmulatorContext, ProviderApi>> providers = ProviderCatalog.defaults();
         private final List<Consumer<EmulatorSettings>> globalSettings = new ArrayList<>();
         private final Map<Provider, List<Consumer<ProviderSettings>>> providerSettings = new EnumMap<>(Provider.class);
         private final List<Consumer<ProviderSettings>> everyProvider = new ArrayList<>();
@@ -374,24 +293,36 @@ public final class SparkEmulator implements AutoCloseable {
         }
 
         public Builder dynaspark(Consumer<DynaSparkSettings> customizer) {
-            return configure(Provider.DYNASPARK, s -> customizer.accept((DynaSparkSettings) s));
+            return configure(Provider.DYNASPARK, DynaSparkSettings.class, customizer);
         }
 
         public Builder sparkgpt(Consumer<SparkGptSettings> customizer) {
-            return configure(Provider.SPARKGPT, s -> customizer.accept((SparkGptSettings) s));
+            return configure(Provider.SPARKGPT, SparkGptSettings.class, customizer);
         }
 
         public Builder sparkstream(Consumer<SparkStreamSettings> customizer) {
-            return configure(Provider.SPARKSTREAM, s -> customizer.accept((SparkStreamSettings) s));
+            return configure(Provider.SPARKSTREAM, SparkStreamSettings.class, customizer);
+        }
+
+        public Builder sparkdream(Consumer<SparkDreamSettings> customizer) {
+            return configure(Provider.SPARKDREAM, SparkDreamSettings.class, customizer);
         }
 
         public Builder neospark(Consumer<NeoSparkSettings> customizer) {
-            return configure(Provider.NEOSPARK, s -> customizer.accept((NeoSparkSettings) s));
+            return configure(Provider.NEOSPARK, NeoSparkSettings.class, customizer);
         }
 
-        /** Adds a provider implementation (replacing the built-in one for the same provider). */
-        public Builder provider(Function<EmulatorContext, ProviderApi> factory) {
-            providers.add(factory);
+        private <T extends ProviderSettings> Builder configure(Provider provider, Class<T> type,
+                Consumer<T> customizer) {
+            return configure(provider, s -> customizer.accept(type.cast(s)));
+        }
+
+        /**
+         * Emulates a provider with this implementation instead of the built-in one, e.g. {@code provider(
+         * Provider.SPARKGPT, MySparkGptApi::new)}: see {@link ProviderApi} for what it implements.
+         */
+        public Builder provider(Provider provider, Function<EmulatorContext, ProviderApi> factory) {
+            providers.put(provider, factory);
             return this;
         }
 

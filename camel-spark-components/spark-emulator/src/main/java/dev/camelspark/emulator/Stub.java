@@ -22,22 +22,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <p>A stub is copied when added to {@link Stubs}; changing it afterwards has no effect.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Stub {
+public final class Stub extends Rule<Stub> {
 
     @JsonProperty
     private RequestPattern request = new RequestPattern();
     @JsonProperty
     private Reply reply;
-    @JsonProperty
-    private Integer times;
 
     public Stub() {
     }
 
     Stub(Stub other) {
+        super(other);
         this.request = other.request == null ? new RequestPattern() : new RequestPattern(other.request);
         this.reply = other.reply == null ? null : new Reply(other.reply);
-        this.times = other.times;
     }
 
     /** The requests this pattern matches. */
@@ -89,21 +87,6 @@ public final class Stub {
         return willReply(Reply.task(outcome));
     }
 
-    /** Answer the next {@code count} matching calls only (default: until removed). */
-    public Stub times(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("times must be positive, got " + count);
-        }
-        this.times = count;
-        return this;
-    }
-
-    /** Answer every matching call until the stub is removed (the default). */
-    public Stub always() {
-        this.times = null;
-        return this;
-    }
-
     public RequestPattern request() {
         return request;
     }
@@ -112,13 +95,28 @@ public final class Stub {
         return reply;
     }
 
-    /** Null means until removed. */
-    public Integer times() {
-        return times;
+    @Override
+    Stub copy() {
+        return new Stub(this);
+    }
+
+    @Override
+    Stub self() {
+        return this;
+    }
+
+    /** No reply, or a matcher that could never work, is refused when the stub is added. */
+    @Override
+    void validate() {
+        if (reply == null) {
+            throw new IllegalArgumentException("a stub needs a reply: text, image, status, fault or task");
+        }
+        reply.validate();
+        request.validate();
     }
 
     @Override
     public String toString() {
-        return "stub " + request + " -> " + reply + (times != null ? " x" + times : "");
+        return "stub " + request + " -> " + reply + timesSuffix();
     }
 }

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.camelspark.emulator.core.ContentKind;
+
 /**
  * The stubs of one emulator, shared by all providers. Stubs are tried in the order they were added; the first that
  * matches a request and can answer it wins and uses up one of its {@code times}. Errors and faults are looked up
@@ -15,73 +17,49 @@ import java.util.stream.Collectors;
  * and text, images and task outcomes where the provider generates them, each only among the stubs whose reply fits
  * the call (a text reply never answers an image call).
  */
-public final class Stubs {
+public final class Stubs extends RuleBook<Stub> {
 
-    private final RuleBook<Stub> rules = new RuleBook<>("stub-", Stub::new, Stub::times);
-    private final Function<Provider, Map<String, Set<Reply.Kind>>> operations;
+    private final Function<Provider, Map<String, Set<ContentKind>>> operations;
 
     /** @param operations each provider's operations, with the content replies each can give */
-    Stubs(Function<Provider, Map<String, Set<Reply.Kind>>> operations) {
+    Stubs(Function<Provider, Map<String, Set<ContentKind>>> operations) {
+        super("stub-", Stub.class);
         this.operations = operations;
-    }
-
-    /** Adds a copy of the stub at the end of the list; returns its id, for {@link #remove(String)}. */
-    public String add(Stub stub) {
-        Stub copy = new Stub(stub);
-        validate(copy);
-        return rules.add(copy);
-    }
-
-    public boolean remove(String id) {
-        return rules.remove(id);
-    }
-
-    public void clear() {
-        rules.clear();
-    }
-
-    /** A snapshot of the stubs still active. */
-    public List<RuleBook.Active<Stub>> list() {
-        return rules.list();
     }
 
     /** The error or fault (not a stream fault) a stub gives a request that just arrived, using it up. */
     public Optional<Reply> takeAnswer(RecordedRequest request) {
-        return rules.take(s -> s.reply().kind().isAnswer() && !isStreamFault(s.reply())
+        return take(s -> s.reply().kind().isAnswer() && !isStreamFault(s.reply())
                 && s.request().matches(request)).map(Stub::reply);
     }
 
     /** The cut or stall fault a stub gives a stream about to start, using it up. */
     public Optional<Fault> takeStreamFault(RecordedRequest request) {
-        return rules.take(s -> isStreamFault(s.reply()) && s.request().matches(request)).map(s -> s.reply().fault());
+        return take(s -> isStreamFault(s.reply()) && s.request().matches(request)).map(s -> s.reply().fault());
     }
 
     /** The text, image or task outcome a stub gives the call, among the kinds it can use, using it up. */
     public Optional<Reply> takeContent(RecordedRequest request, Set<Reply.Kind> kinds) {
-        return rules.take(s -> kinds.contains(s.reply().kind()) && s.request().matches(request)).map(Stub::reply);
+        return take(s -> kinds.contains(s.reply().kind()) && s.request().matches(request)).map(Stub::reply);
     }
 
     private static boolean isStreamFault(Reply reply) {
         return reply.kind() == Reply.Kind.FAULT && reply.fault().type().isStreamFault();
     }
 
-    /** A stub that could never answer is refused when added: no reply, a bad matcher, an unknown operation. */
-    private void validate(Stub stub) {
-        if (stub.reply() == null) {
-            throw new IllegalArgumentException("a stub needs a reply: text, image, status, fault or task");
-        }
-        stub.reply().validate();
-        stub.request().validate();
+    /** A stub for an operation no provider has, or with a reply its operation cannot give, is refused when added. */
+    @Override
+    void check(Stub stub) {
         String operation = stub.request().operation();
         Reply.Kind kind = stub.reply().kind();
         if (operation == null) {
             return;
         }
         Provider only = stub.request().provider();
-        Set<Reply.Kind> fits = new TreeSet<>();
+        Set<ContentKind> fits = new TreeSet<>();
         boolean known = false;
         for (Provider p : only == null ? List.of(Provider.values()) : List.of(only)) {
-            Set<Reply.Kind> kinds = operations.apply(p).get(operation);
+            Set<ContentKind> kinds = operations.apply(p).get(operation);
             if (kinds != null) {
                 known = true;
                 fits.addAll(kinds);
@@ -91,10 +69,10 @@ public final class Stubs {
             throw new IllegalArgumentException("unknown operation '" + operation + "'"
                     + (only == null ? "" : " of " + only.id()) + ": one of " + operationNames(only));
         }
-        if (!kind.isAnswer() && !fits.contains(kind)) {
+        if (!kind.isAnswer() && !fits.contains(kind.content())) {
             throw new IllegalArgumentException("a " + kind.id() + " reply cannot answer operation '" + operation
                     + "'" + (only == null ? "" : " of " + only.id()) + ": it takes "
-                    + fits.stream().map(Reply.Kind::id).map(id -> id + ", ").collect(Collectors.joining())
+                    + fits.stream().map(ContentKind::id).map(id -> id + ", ").collect(Collectors.joining())
                     + "error or fault replies");
         }
     }

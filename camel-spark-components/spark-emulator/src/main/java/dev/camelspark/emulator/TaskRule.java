@@ -6,6 +6,9 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.camelspark.emulator.core.Settings;
+import dev.camelspark.emulator.core.TaskPlan;
+
 /**
  * How the next generation tasks end, for providers whose generation is a task that is created and then polled
  * (Spark Dream, NeoSpark). By default a task completes after the provider's configured durations; a rule makes
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@link TaskRules}, so changing it afterwards has no effect.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class TaskRule {
+public final class TaskRule extends Rule<TaskRule> {
 
     /** How a matching task ends. */
     public enum Outcome {
@@ -37,8 +40,6 @@ public final class TaskRule {
     @JsonProperty
     private String promptContains;
     @JsonProperty
-    private Integer times;
-    @JsonProperty
     private String code;
     @JsonProperty
     private String message;
@@ -53,10 +54,10 @@ public final class TaskRule {
     }
 
     TaskRule(TaskRule other) {
+        super(other);
         this.outcome = other.outcome;
         this.provider = other.provider;
         this.promptContains = other.promptContains;
-        this.times = other.times;
         this.code = other.code;
         this.message = other.message;
         this.afterMillis = other.afterMillis;
@@ -92,27 +93,12 @@ public final class TaskRule {
         return this;
     }
 
-    /** Apply to the next {@code count} matching tasks only (default: until removed). */
-    public TaskRule times(int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("times must be positive, got " + count);
-        }
-        this.times = count;
-        return this;
-    }
-
-    /** Apply to every matching task until the rule is removed (the default). */
-    public TaskRule always() {
-        this.times = null;
-        return this;
-    }
-
     /**
      * The time from creation to the outcome (completion, failure, or the start of being stuck), on the emulator clock,
      * instead of the provider's configured durations; shared among the running statuses in the same proportions.
      */
     public TaskRule after(Duration time) {
-        this.afterMillis = EmulatorSettings.nonNegative(time, "after").toMillis();
+        this.afterMillis = Settings.nonNegative(time, "after").toMillis();
         return this;
     }
 
@@ -128,11 +114,6 @@ public final class TaskRule {
         return promptContains;
     }
 
-    /** Null means until removed. */
-    public Integer times() {
-        return times;
-    }
-
     public String code() {
         return code;
     }
@@ -146,16 +127,34 @@ public final class TaskRule {
         return afterMillis == null ? null : Duration.ofMillis(afterMillis);
     }
 
+    @Override
+    TaskRule copy() {
+        return new TaskRule(this);
+    }
+
+    @Override
+    TaskRule self() {
+        return this;
+    }
+
+    @Override
     void validate() {
         if (outcome == null) {
             throw new IllegalArgumentException("task rule outcome is required: complete, fail or stuck");
         }
-        if (times != null && times <= 0) {
-            throw new IllegalArgumentException("times must be positive, got " + times);
-        }
+        checkTimes();
         if (afterMillis != null && afterMillis < 0) {
             throw new IllegalArgumentException("afterMillis must be zero or positive, got " + afterMillis);
         }
+    }
+
+    /** How the tasks this rule decides end, as the providers' task plans take it. */
+    TaskPlan.Outcome toOutcome() {
+        return switch (outcome) {
+            case COMPLETE -> new TaskPlan.Outcome(TaskPlan.Ending.COMPLETED, after(), null, null);
+            case FAIL -> new TaskPlan.Outcome(TaskPlan.Ending.FAILED, after(), code, message);
+            case STUCK -> new TaskPlan.Outcome(TaskPlan.Ending.STUCK, after(), null, null);
+        };
     }
 
     boolean matches(Provider p, String prompt) {
@@ -172,6 +171,6 @@ public final class TaskRule {
                 + (provider != null ? " on " + provider.id() : "")
                 + (promptContains != null ? " for prompts containing '" + promptContains + "'" : "")
                 + (code != null ? " code " + code : "")
-                + (times != null ? " x" + times : "");
+                + timesSuffix();
     }
 }

@@ -2,26 +2,17 @@ package dev.camelspark.emulator.control;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.camelspark.emulator.EmulatorClock;
-import dev.camelspark.emulator.EmulatorSettings;
-import dev.camelspark.emulator.Fault;
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.ProviderSettings;
-import dev.camelspark.emulator.RecordedRequest;
-import dev.camelspark.emulator.RequestPattern;
-import dev.camelspark.emulator.SparkEmulator;
-import dev.camelspark.emulator.Stub;
-import dev.camelspark.emulator.TaskRule;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.Responses;
+import dev.camelspark.emulator.core.Settings;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -30,13 +21,14 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The Java API over HTTP, under {@code /_emulator/}, for tests in other languages and for people driving a standalone
- * emulator with curl. Requests here are not recorded in the request log and never get faults.
+ * emulator with curl. Requests here are not recorded in the request log and never get faults. It drives a
+ * {@link ControlTarget} (the emulator) and does the HTTP side: paths, statuses, 400 with the reason for bad input.
  */
 public final class ControlApi {
 
-    private final SparkEmulator emulator;
+    private final ControlTarget emulator;
 
-    public ControlApi(SparkEmulator emulator) {
+    public ControlApi(ControlTarget emulator) {
         this.emulator = emulator;
     }
 
@@ -45,59 +37,25 @@ public final class ControlApi {
         r.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
         r.get("/").handler(rc -> Responses.json(rc, 200, emulator.describe()));
 
-        r.get("/requests").handler(guard(this::listRequests));
-        r.delete("/requests").handler(guard(this::clearRequests));
+        r.get("/requests").handler(guard(rc -> Responses.json(rc, 200,
+                emulator.requests(rc.request().getParam("provider")))));
+        r.delete("/requests").handler(guard(rc -> {
+            emulator.clearRequests(rc.request().getParam("provider"));
+            noContent(rc);
+        }));
         // as WireMock's /__admin/requests/find and /count: a request pattern in, the matching requests out
         r.post("/requests/find").handler(guard(rc -> Responses.json(rc, 200,
-                Map.of("requests", emulator.requests().find(pattern(rc))))));
+                Map.of("requests", emulator.findRequests(pattern(rc))))));
         r.post("/requests/count").handler(guard(rc -> Responses.json(rc, 200,
-                Map.of("count", emulator.requests().count(pattern(rc))))));
+                Map.of("count", emulator.findRequests(pattern(rc)).size()))));
 
-        r.get("/stubs").handler(rc -> Responses.json(rc, 200, emulator.stubs().list()));
-        r.post("/stubs").handler(guard(rc -> addRules(rc, Stub.class, emulator.stubs()::add)));
-        r.delete("/stubs").handler(rc -> {
-            emulator.stubs().clear();
-            rc.response().setStatusCode(204).end();
-        });
-        r.delete("/stubs/:id").handler(rc -> {
-            if (emulator.stubs().remove(rc.pathParam("id"))) {
-                rc.response().setStatusCode(204).end();
-            } else {
-                Responses.json(rc, 404, Map.of("error", "No stub " + rc.pathParam("id")));
-            }
-        });
-
-        r.get("/faults").handler(rc -> Responses.json(rc, 200, emulator.faults().list()));
-        r.post("/faults").handler(guard(this::addFaults));
-        r.delete("/faults").handler(rc -> {
-            emulator.faults().clear();
-            rc.response().setStatusCode(204).end();
-        });
-        r.delete("/faults/:id").handler(rc -> {
-            if (emulator.faults().remove(rc.pathParam("id"))) {
-                rc.response().setStatusCode(204).end();
-            } else {
-                Responses.json(rc, 404, Map.of("error", "No fault " + rc.pathParam("id")));
-            }
-        });
-
-        r.get("/task-rules").handler(rc -> Responses.json(rc, 200, emulator.tasks().list()));
-        r.post("/task-rules").handler(guard(this::addTaskRules));
-        r.delete("/task-rules").handler(rc -> {
-            emulator.tasks().clear();
-            rc.response().setStatusCode(204).end();
-        });
-        r.delete("/task-rules/:id").handler(rc -> {
-            if (emulator.tasks().remove(rc.pathParam("id"))) {
-                rc.response().setStatusCode(204).end();
-            } else {
-                Responses.json(rc, 404, Map.of("error", "No task rule " + rc.pathParam("id")));
-            }
-        });
+        rules(r, "/stubs", "stub", emulator.stubs());
+        rules(r, "/faults", "fault", emulator.faults());
+        rules(r, "/task-rules", "task rule", emulator.taskRules());
 
         r.post("/reset").handler(rc -> {
             emulator.reset();
-            rc.response().setStatusCode(204).end();
+            noContent(rc);
         });
 
         r.get("/clock").handler(rc -> Responses.json(rc, 200, clock()));
@@ -111,8 +69,8 @@ public final class ControlApi {
             Responses.json(rc, 200, clock());
         });
 
-        r.get("/settings").handler(rc -> Responses.json(rc, 200, emulator.settings()));
-        r.put("/settings").handler(guard(rc -> update(rc, emulator.settings())));
+        r.get("/settings").handler(rc -> Responses.json(rc, 200, emulator.settings(null)));
+        r.put("/settings").handler(guard(rc -> update(rc, emulator.settings(null))));
         r.get("/settings/:provider").handler(guard(rc -> Responses.json(rc, 200, providerSettings(rc))));
         r.put("/settings/:provider").handler(guard(rc -> update(rc, providerSettings(rc))));
 
@@ -121,52 +79,43 @@ public final class ControlApi {
         return r;
     }
 
-    private void listRequests(RoutingContext rc) {
-        String provider = rc.request().getParam("provider");
-        List<RecordedRequest> list = provider == null ? emulator.requests().all()
-                : emulator.requests(Provider.fromId(provider));
-        Responses.json(rc, 200, list);
-    }
-
-    /** The pattern of a find or count: a JSON body, none (or {}) for every request. */
-    private static RequestPattern pattern(RoutingContext rc) throws IOException {
-        String text = rc.body().asString();
-        return text == null || text.isBlank() ? RequestPattern.any()
-                : Json.MAPPER.treeToValue(requireBody(rc), RequestPattern.class);
-    }
-
-    private void clearRequests(RoutingContext rc) {
-        String provider = rc.request().getParam("provider");
-        if (provider == null) {
-            emulator.requests().clear();
-        } else {
-            emulator.requests().clear(Provider.fromId(provider));
-        }
-        rc.response().setStatusCode(204).end();
-    }
-
-    private void addFaults(RoutingContext rc) throws IOException {
-        addRules(rc, Fault.class, emulator.faults()::add);
-    }
-
-    private void addTaskRules(RoutingContext rc) throws IOException {
-        addRules(rc, TaskRule.class, emulator.tasks()::add);
+    /** List, add (one rule or an array), clear, and remove by id: the same four calls for every rule list. */
+    private static <R> void rules(Router r, String path, String what, RuleList<R> rules) {
+        r.get(path).handler(rc -> Responses.json(rc, 200, rules.list()));
+        r.post(path).handler(guard(rc -> addRules(rc, rules)));
+        r.delete(path).handler(rc -> {
+            rules.clear();
+            noContent(rc);
+        });
+        r.delete(path + "/:id").handler(rc -> {
+            if (rules.remove(rc.pathParam("id"))) {
+                noContent(rc);
+            } else {
+                Responses.json(rc, 404, Map.of("error", "No " + what + " " + rc.pathParam("id")));
+            }
+        });
     }
 
     /** One rule object or an array of them; all are parsed before any is added; answers the ids in the same order. */
-    private static <R> void addRules(RoutingContext rc, Class<R> type, Function<R, String> add) throws IOException {
+    private static <R> void addRules(RoutingContext rc, RuleList<R> rules) throws IOException {
         JsonNode body = requireBody(rc);
         if (body.isArray()) {
             List<R> parsed = new ArrayList<>();
             for (JsonNode n : body) {
-                parsed.add(Json.MAPPER.treeToValue(n, type));
+                parsed.add(Json.MAPPER.treeToValue(n, rules.ruleType()));
             }
             List<String> ids = new ArrayList<>();
-            parsed.forEach(r -> ids.add(add.apply(r)));
+            parsed.forEach(rule -> ids.add(rules.add(rule)));
             Responses.json(rc, 201, Map.of("ids", ids));
         } else {
-            Responses.json(rc, 201, Map.of("id", add.apply(Json.MAPPER.treeToValue(body, type))));
+            Responses.json(rc, 201, Map.of("id", rules.add(Json.MAPPER.treeToValue(body, rules.ruleType()))));
         }
+    }
+
+    /** The pattern of a find or count: a JSON body, none (or {}) for every request. */
+    private static JsonNode pattern(RoutingContext rc) {
+        String text = rc.body().asString();
+        return text == null || text.isBlank() ? null : requireBody(rc);
     }
 
     private void advanceClock(RoutingContext rc) {
@@ -182,27 +131,24 @@ public final class ControlApi {
     }
 
     private ObjectNode clock() {
-        EmulatorClock c = emulator.clock();
-        return Json.object().put("now", c.now().toString()).put("epochSecond", c.epochSecond())
+        ControlledClock c = emulator.clock();
+        Instant now = c.now();
+        return Json.object().put("now", now.toString()).put("epochSecond", now.getEpochSecond())
                 .put("frozen", c.isFrozen());
     }
 
-    private Object providerSettings(RoutingContext rc) {
-        return emulator.settings(Provider.fromId(rc.pathParam("provider")));
+    private Settings providerSettings(RoutingContext rc) {
+        return emulator.settings(rc.pathParam("provider"));
     }
 
     /**
      * A PUT replaces the fields it names and leaves the others. It is applied to a copy first and checked, so a bad
      * value is refused with 400 and changes nothing.
      */
-    private void update(RoutingContext rc, Object settings) throws IOException {
-        Object copy = Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(settings), settings.getClass());
+    private static void update(RoutingContext rc, Settings settings) throws IOException {
+        Settings copy = Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(settings), settings.getClass());
         Json.MAPPER.readerForUpdating(copy).readValue(requireBody(rc));
-        if (copy instanceof ProviderSettings ps) {
-            ps.validate();
-        } else if (copy instanceof EmulatorSettings es) {
-            es.validate();
-        }
+        copy.validate();
         JsonNode checked = Json.MAPPER.valueToTree(copy);
         Json.MAPPER.readerForUpdating(settings).readValue(checked);
         Responses.json(rc, 200, settings);
@@ -214,6 +160,10 @@ public final class ControlApi {
             throw new IllegalArgumentException("Expected a JSON body");
         }
         return body;
+    }
+
+    private static void noContent(RoutingContext rc) {
+        rc.response().setStatusCode(204).end();
     }
 
     private interface Call {

@@ -7,22 +7,20 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.ProviderSettings;
-import dev.camelspark.emulator.Reply;
 import io.vertx.ext.web.Router;
 
 /**
- * One emulated service. The emulator gives it a router of its own, mounted at {@link Provider#prefix()}, in which
- * request recording, base latency and request faults have already run; the implementation adds its routes with paths
- * below the prefix, exactly as the vendor's host has them (e.g. {@code /api/generate_image}).
+ * One emulated service. The emulator gives it a router of its own, mounted at the provider's path prefix
+ * ({@link EmulatorContext#prefix()}), in which request recording, base latency and request faults have already run;
+ * the implementation adds its routes with paths below the prefix, exactly as the vendor's host has them (e.g.
+ * {@code /api/generate_image}).
  *
- * <p>To add a provider: implement this in its own package, give it a settings class extending
- * {@link ProviderSettings}, and list its constructor in {@link ProviderCatalog}.
+ * <p>To add a provider: implement this in its own package with a constructor taking the {@link EmulatorContext},
+ * give it a settings class extending {@link ProviderSettings}, and list the constructor in the emulator's catalog
+ * ({@code dev.camelspark.emulator.ProviderCatalog}) under its {@code Provider} constant. The implementation knows
+ * nothing of the emulator's public API: what tests ask for reaches it through the context.
  */
 public interface ProviderApi {
-
-    Provider provider();
 
     /** The live settings; the control API reads and updates them as JSON. */
     ProviderSettings settings();
@@ -37,10 +35,10 @@ public interface ProviderApi {
 
     /**
      * The operations a request can be identified as (see {@link #identify}), named after the component operation
-     * that makes the call, each with the content a stub can reply with ({@link Reply.Kind#TEXT}, {@code IMAGE},
-     * {@code TASK}); every operation also takes error and fault replies.
+     * that makes the call, each with the content a stub can give it; every operation also takes error and fault
+     * replies.
      */
-    default Map<String, Set<Reply.Kind>> operations() {
+    default Map<String, Set<ContentKind>> operations() {
         return Map.of();
     }
 

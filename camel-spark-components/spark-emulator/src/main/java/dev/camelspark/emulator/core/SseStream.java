@@ -1,14 +1,10 @@
 package dev.camelspark.emulator.core;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.camelspark.emulator.Fault;
-import dev.camelspark.emulator.ProviderSettings;
-import dev.camelspark.emulator.RecordedRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,12 +23,12 @@ public final class SseStream {
     private final List<String> payloads;
     private final boolean doneMarker;
     private final long delayMillis;
-    private final Fault fault;
+    private final StreamFault fault;
     private int sent;
     private long timerId = -1;
 
     private SseStream(EmulatorContext ctx, RoutingContext rc, List<String> payloads, boolean doneMarker,
-            long delayMillis, Fault fault) {
+            long delayMillis, StreamFault fault) {
         this.ctx = ctx;
         this.rc = rc;
         this.payloads = payloads;
@@ -47,10 +43,8 @@ public final class SseStream {
      */
     public static void start(EmulatorContext ctx, RoutingContext rc, ProviderSettings settings, List<String> payloads,
             boolean doneMarker) {
-        RecordedRequest rec = EmulatorContext.recorded(rc);
-        Optional<Fault> fault = ctx.faults().takeStreamFault(rec.provider(), rec.method(), rec.path())
-                .or(() -> ctx.stubs().takeStreamFault(rec));
-        new SseStream(ctx, rc, payloads, doneMarker, ctx.tokenDelay(settings).toMillis(), fault.orElse(null)).begin();
+        new SseStream(ctx, rc, payloads, doneMarker, ctx.tokenDelay(settings).toMillis(),
+                ctx.streamFault(rc).orElse(null)).begin();
     }
 
     private void begin() {
@@ -77,11 +71,11 @@ public final class SseStream {
             return;
         }
         if (fault != null && sent >= fault.afterEvents()) {
-            if (fault.type() == Fault.Type.CUT_STREAM) {
+            if (fault.stall()) {
+                stall();
+            } else {
                 LOG.debug("fault: cutting stream after {} events", sent);
                 response.end();
-            } else {
-                stall();
             }
             return;
         }
@@ -103,7 +97,7 @@ public final class SseStream {
 
     private void stall() {
         LOG.debug("fault: stalling stream after {} events", sent);
-        long cap = ctx.settings().stallCap().toMillis();
+        long cap = ctx.stallCap().toMillis();
         timerId = rc.vertx().setTimer(cap, id -> {
             if (!rc.response().closed()) {
                 rc.request().connection().close();

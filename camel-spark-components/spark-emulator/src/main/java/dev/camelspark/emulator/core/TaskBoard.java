@@ -1,11 +1,11 @@
 package dev.camelspark.emulator.core;
 
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.camelspark.emulator.EmulatorClock;
 
 /**
  * The tasks of one provider: created with a plan, read (their status computed from the emulator clock), cancelled.
@@ -18,12 +18,12 @@ public final class TaskBoard<P> {
     /** Beyond this many tasks, finished ones are forgotten (oldest first is not needed: any finished one will do). */
     private static final int MAX_TASKS = 100_000;
 
-    private final EmulatorClock clock;
+    private final InstantSource clock;
     private final String idPrefix;
     private final Map<String, EmulatedTask<P>> tasks = new ConcurrentHashMap<>();
 
     /** @param idPrefix what every id starts with, e.g. {@code task-} */
-    public TaskBoard(EmulatorClock clock, String idPrefix) {
+    public TaskBoard(InstantSource clock, String idPrefix) {
         this.clock = clock;
         this.idPrefix = idPrefix;
     }
@@ -31,10 +31,10 @@ public final class TaskBoard<P> {
     /** Creates a task that starts now on the emulator clock. */
     public EmulatedTask<P> create(String owner, TaskPlan plan, P request) {
         if (tasks.size() >= MAX_TASKS) {
-            tasks.values().removeIf(t -> t.view(clock.now()).isFinal());
+            tasks.values().removeIf(t -> t.view(clock.instant()).isFinal());
         }
         String id = idPrefix + randomHex();
-        EmulatedTask<P> task = new EmulatedTask<>(id, owner, clock.now(), plan, request);
+        EmulatedTask<P> task = new EmulatedTask<>(id, owner, clock.instant(), plan, request);
         tasks.put(id, task);
         return task;
     }
@@ -50,12 +50,12 @@ public final class TaskBoard<P> {
 
     /** The task as it stands now. */
     public TaskView view(EmulatedTask<P> task) {
-        return task.view(clock.now());
+        return task.view(clock.instant());
     }
 
     /** Cancels a running task now; false when it had already finished. */
     public boolean cancel(EmulatedTask<P> task) {
-        return task.cancel(clock.now());
+        return task.cancel(clock.instant());
     }
 
     public boolean remove(String id) {

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.camelspark.emulator.TaskRule;
-
 /**
  * The whole life of an emulated task, decided when it is created: the running statuses it goes through, each for a
  * time on the emulator clock, and how it ends. The first status is the queue (progress 0); progress then rises with
@@ -31,6 +29,13 @@ public record TaskPlan(List<Phase> phases, Ending ending, String code, String me
         STUCK
     }
 
+    /**
+     * How a test asked a task to end (a task rule or a stub's task reply): completed, failed with a code and message,
+     * or stuck, after {@code after} instead of the provider's durations when that is given.
+     */
+    public record Outcome(Ending ending, Duration after, String code, String message) {
+    }
+
     public TaskPlan {
         if (phases == null || phases.isEmpty()) {
             throw new IllegalArgumentException("a task plan needs at least one phase");
@@ -43,18 +48,14 @@ public record TaskPlan(List<Phase> phases, Ending ending, String code, String me
         return new TaskPlan(phases, Ending.COMPLETED, null, null);
     }
 
-    /** The plan for a new task: the provider's default phases, changed by the task rule that matched, if any. */
-    public static TaskPlan of(List<Phase> defaults, Optional<TaskRule> rule) {
-        if (rule.isEmpty()) {
+    /** The plan for a new task: the provider's default phases, changed by the outcome a test asked for, if any. */
+    public static TaskPlan of(List<Phase> defaults, Optional<Outcome> outcome) {
+        if (outcome.isEmpty()) {
             return completing(defaults);
         }
-        TaskRule r = rule.get();
-        List<Phase> phases = r.after() == null ? defaults : stretch(defaults, r.after());
-        return switch (r.outcome()) {
-            case COMPLETE -> completing(phases);
-            case STUCK -> new TaskPlan(phases, Ending.STUCK, null, null);
-            case FAIL -> new TaskPlan(phases, Ending.FAILED, r.code(), r.message());
-        };
+        Outcome o = outcome.get();
+        List<Phase> phases = o.after() == null ? defaults : stretch(defaults, o.after());
+        return new TaskPlan(phases, o.ending(), o.code(), o.message());
     }
 
     /** The same statuses, their durations scaled to add up to {@code total} (all in the last one when they were 0). */

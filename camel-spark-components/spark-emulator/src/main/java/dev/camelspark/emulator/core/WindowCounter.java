@@ -2,10 +2,10 @@ package dev.camelspark.emulator.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.camelspark.emulator.EmulatorClock;
 
 /**
  * Counts usage per key in fixed windows aligned on the epoch (whole hours, minutes, UTC days), read from the emulator
@@ -27,11 +27,11 @@ public final class WindowCounter {
         long used;
     }
 
-    private final EmulatorClock clock;
+    private final InstantSource clock;
     private final long windowMillis;
     private final Map<String, Window> windows = new HashMap<>();
 
-    public WindowCounter(EmulatorClock clock, Duration window) {
+    public WindowCounter(InstantSource clock, Duration window) {
         this.clock = clock;
         this.windowMillis = window.toMillis();
     }
@@ -57,7 +57,7 @@ public final class WindowCounter {
     }
 
     private Window current(String key) {
-        long now = clock.now().toEpochMilli();
+        long now = clock.instant().toEpochMilli();
         long start = now - Math.floorMod(now, windowMillis);
         if (windows.size() > 10_000) {
             windows.values().removeIf(w -> w.start < start);

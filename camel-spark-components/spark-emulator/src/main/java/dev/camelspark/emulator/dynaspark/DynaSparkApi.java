@@ -11,9 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
+import dev.camelspark.emulator.core.ContentKind;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.Media;
@@ -55,12 +54,7 @@ public class DynaSparkApi implements ProviderApi {
         this.ctx = ctx;
         this.hourly = new WindowCounter(ctx.clock(), Duration.ofHours(1));
         this.images = new MediaStore(ctx.clock());
-        this.startedAt = ctx.clock().now();
-    }
-
-    @Override
-    public Provider provider() {
-        return Provider.DYNASPARK;
+        this.startedAt = ctx.clock().instant();
     }
 
     @Override
@@ -75,9 +69,9 @@ public class DynaSparkApi implements ProviderApi {
     }
 
     @Override
-    public Map<String, Set<Reply.Kind>> operations() {
-        return Map.of("text", Set.of(Reply.Kind.TEXT), "audio", Set.of(Reply.Kind.TEXT),
-                "image", Set.of(Reply.Kind.IMAGE));
+    public Map<String, Set<ContentKind>> operations() {
+        return Map.of("text", Set.of(ContentKind.TEXT), "audio", Set.of(ContentKind.TEXT),
+                "image", Set.of(ContentKind.IMAGE));
     }
 
     @Override
@@ -118,7 +112,7 @@ public class DynaSparkApi implements ProviderApi {
         WindowCounter.Usage usage = hourly.tryAcquire(client, 1, limit);
         rateHeaders(rc, usage);
         if (!usage.allowed()) {
-            rc.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds(ctx.clock().now())));
+            rc.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds(ctx.clock().instant())));
             Responses.json(rc, 429, error("Rate limit exceeded"));
             return;
         }
@@ -152,7 +146,7 @@ public class DynaSparkApi implements ProviderApi {
         if (req.stream()) {
             String id = "chatcmpl-" + Seeds.hex(24, req.userInput(), req.system(), model, req.seed());
             SseStream.start(ctx, rc, settings,
-                    OpenAiChunks.of(id, ctx.clock().epochSecond(), model, tokens, "stop"), true);
+                    OpenAiChunks.of(id, ctx.clock().instant().getEpochSecond(), model, tokens, "stop"), true);
             return;
         }
         ObjectNode body = Json.object().put("response", answer).put("model", model);
@@ -182,10 +176,10 @@ public class DynaSparkApi implements ProviderApi {
         Media image = ctx.image(rc, () -> PngEncoder.encode(w, h, PictureRenderer.render(w, h, pictureSeed, mark)));
         // the same inputs give the same URL, unless a stub gave the picture: then a URL of its own
         String id = "image_" + Seeds.hex(20, req.userInput(), seed, req.model(), req.width(), req.height(),
-                req.nologo(), req.watermark(), ctx.stubbed(rc).isPresent() ? System.nanoTime() : 0);
+                req.nologo(), req.watermark(), ctx.stubbedImage(rc).isPresent() ? System.nanoTime() : 0);
         images.put(id, settings.imageTtl(), image);
         ObjectNode body = Json.object()
-                .put("image_url", EmulatorContext.origin(rc) + Provider.DYNASPARK.prefix() + IMAGE_PATH + id + ".png")
+                .put("image_url", EmulatorContext.origin(rc) + ctx.prefix() + IMAGE_PATH + id + ".png")
                 .put("model", req.model())
                 .put("seed", seed);
         Responses.json(rc, 200, body);
@@ -201,8 +195,8 @@ public class DynaSparkApi implements ProviderApi {
         ObjectNode body = Json.object()
                 .put("status", "online")
                 .put("service", "DynaSpark API (spark-emulator)")
-                .put("uptime_seconds", Duration.between(startedAt, ctx.clock().now()).toSeconds())
-                .put("time", ctx.clock().now().toString());
+                .put("uptime_seconds", Duration.between(startedAt, ctx.clock().instant()).toSeconds())
+                .put("time", ctx.clock().instant().toString());
         body.putArray("endpoints").add("/api/generate_response").add("/api/generate_image");
         Responses.json(rc, 200, body);
     }

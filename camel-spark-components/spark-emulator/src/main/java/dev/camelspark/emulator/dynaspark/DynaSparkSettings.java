@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.core.ProviderSettings;
 
 /** DynaSpark switches: the hourly rate limit, how long image URLs live, the model named when none is asked. */
 public class DynaSparkSettings extends ProviderSettings {

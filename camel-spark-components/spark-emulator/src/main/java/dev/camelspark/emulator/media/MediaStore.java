@@ -2,12 +2,12 @@ package dev.camelspark.emulator.media;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import dev.camelspark.emulator.EmulatorClock;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.Media;
 import dev.camelspark.emulator.core.Responses;
@@ -25,7 +25,7 @@ public final class MediaStore {
 
     private static final int CACHE_ENTRIES = 8;
 
-    private final EmulatorClock clock;
+    private final InstantSource clock;
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private final Map<String, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -34,13 +34,13 @@ public final class MediaStore {
         }
     };
 
-    public MediaStore(EmulatorClock clock) {
+    public MediaStore(InstantSource clock) {
         this.clock = clock;
     }
 
     /** Registers (or renews) an item that expires {@code ttl} from now on the emulator clock. */
     public void put(String id, String contentType, Duration ttl, Supplier<byte[]> renderer) {
-        items.put(id, new Item(contentType, renderer, clock.now().plus(ttl)));
+        items.put(id, new Item(contentType, renderer, clock.instant().plus(ttl)));
     }
 
     /** Registers (or renews) media, the emulator's own or a stub's, that expires {@code ttl} from now. */
@@ -50,13 +50,13 @@ public final class MediaStore {
 
     public boolean isAvailable(String id) {
         Item item = items.get(id);
-        return item != null && clock.now().isBefore(item.expiresAt());
+        return item != null && clock.instant().isBefore(item.expiresAt());
     }
 
     /** Answers with the item's bytes, or 404 with {@code notFoundBody} when unknown or expired. */
     public void serve(RoutingContext rc, String id, Object notFoundBody) {
         Item item = items.get(id);
-        if (item == null || !clock.now().isBefore(item.expiresAt())) {
+        if (item == null || !clock.instant().isBefore(item.expiresAt())) {
             if (item != null) {
                 items.remove(id, item);
             }

@@ -21,9 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
+import dev.camelspark.emulator.core.ContentKind;
 import dev.camelspark.emulator.core.EmulatedTask;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
@@ -114,11 +113,6 @@ public class NeoSparkApi implements ProviderApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.NEOSPARK;
-    }
-
-    @Override
     public NeoSparkSettings settings() {
         return settings;
     }
@@ -148,7 +142,7 @@ public class NeoSparkApi implements ProviderApi {
     }
 
     @Override
-    public Map<String, Set<Reply.Kind>> operations() {
+    public Map<String, Set<ContentKind>> operations() {
         return NeoSparkOperations.ALL;
     }
 
@@ -260,7 +254,7 @@ public class NeoSparkApi implements ProviderApi {
     private void createSession(RoutingContext rc, User user) {
         String title = new JsonFields(jsonBody(rc, true)).text("title");
         Session session = new Session(newId("ds_", 12, ""), user.key(), title == null ? "Untitled" : title,
-                ctx.clock().now());
+                ctx.clock().instant());
         synchronized (sessions) {
             sessions.put(session.id(), session);
         }
@@ -324,7 +318,7 @@ public class NeoSparkApi implements ProviderApi {
         checkReachable(paths);
         TaskPlan plan = TaskPlan.of(List.of(new TaskPlan.Phase(PENDING, settings.imagePending()),
                 new TaskPlan.Phase("generating", settings.imageGenerating())),
-                ctx.taskRule(rc, Provider.NEOSPARK, req.prompt()));
+                ctx.taskOutcome(rc, req.prompt()));
         EmulatedTask<ImageJob> task = createCharged(user, images, imageIds, plan,
                 new ImageJob(req, user.id(), sessionId, cost), cost,
                 "Image generation " + req.model().id() + " " + req.resolution() + " x" + req.numImages());
@@ -410,7 +404,7 @@ public class NeoSparkApi implements ProviderApi {
         }
         String id = newId("up_", 16, "");
         String url = "/uploads/" + user.id() + "/refs/" + id + ImageSniffer.extension(type);
-        Upload upload = new Upload(id, user.key(), url, file.filename(), type, file.data().length, ctx.clock().now());
+        Upload upload = new Upload(id, user.key(), url, file.filename(), type, file.data().length, ctx.clock().instant());
         byte[] bytes = file.data();
         media.put("upload_" + id, type, MEDIA_TTL, () -> bytes);
         synchronized (uploads) {
@@ -522,7 +516,7 @@ public class NeoSparkApi implements ProviderApi {
         checkReachable(references);
         TaskPlan plan = TaskPlan.of(List.of(new TaskPlan.Phase(PENDING, settings.videoPending()),
                 new TaskPlan.Phase("processing", settings.videoProcessing())),
-                ctx.taskRule(rc, Provider.NEOSPARK, req.prompt()));
+                ctx.taskOutcome(rc, req.prompt()));
         EmulatedTask<VideoJob> task = createCharged(user, videos, videoIds, plan, new VideoJob(req, user.id(), cost),
                 cost, "Video generation " + req.model() + " " + req.duration() + "s");
         ObjectNode out = Json.object().put("task_id", task.id()).put("status", videos.view(task).status())

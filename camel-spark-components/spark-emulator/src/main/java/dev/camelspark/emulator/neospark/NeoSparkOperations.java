@@ -6,8 +6,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
+import dev.camelspark.emulator.core.ContentKind;
 
 /**
  * What a NeoSpark request is, for request patterns and stubs, named after the component operation that makes it:
@@ -18,9 +18,9 @@ import dev.camelspark.emulator.core.ApiCall;
  */
 final class NeoSparkOperations {
 
-    static final Map<String, Set<Reply.Kind>> ALL = Map.ofEntries(
-            Map.entry("image", Set.of(Reply.Kind.IMAGE, Reply.Kind.TASK)),
-            Map.entry("video", Set.of(Reply.Kind.TASK)),
+    static final Map<String, Set<ContentKind>> ALL = Map.ofEntries(
+            Map.entry("image", Set.of(ContentKind.IMAGE, ContentKind.TASK)),
+            Map.entry("video", Set.of(ContentKind.TASK)),
             Map.entry("status", Set.of()), Map.entry("video-cancel", Set.of()), Map.entry("upload", Set.of()),
             Map.entry("models", Set.of()), Map.entry("video-models", Set.of()), Map.entry("sessions", Set.of()),
             Map.entry("user-images", Set.of()), Map.entry("billing-history", Set.of()));

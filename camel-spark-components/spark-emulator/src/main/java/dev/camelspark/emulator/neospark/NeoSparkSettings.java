@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.core.ProviderSettings;
 
 /**
  * NeoSpark switches: how long tasks take on the emulator clock, the starting credits of each key, the size of video

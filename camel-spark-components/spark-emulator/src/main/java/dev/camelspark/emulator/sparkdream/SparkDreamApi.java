@@ -12,11 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.Balances;
 import dev.camelspark.emulator.core.BearerKey;
+import dev.camelspark.emulator.core.ContentKind;
 import dev.camelspark.emulator.core.EmulatedTask;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
@@ -64,11 +63,6 @@ public class SparkDreamApi implements ProviderApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.SPARKDREAM;
-    }
-
-    @Override
     public SparkDreamSettings settings() {
         return settings;
     }
@@ -86,7 +80,7 @@ public class SparkDreamApi implements ProviderApi {
     }
 
     @Override
-    public Map<String, Set<Reply.Kind>> operations() {
+    public Map<String, Set<ContentKind>> operations() {
         return SparkDreamOperations.ALL;
     }
 
@@ -147,7 +141,7 @@ public class SparkDreamApi implements ProviderApi {
         }
         TaskPlan plan = TaskPlan.of(List.of(new TaskPlan.Phase("pending", settings.pending()),
                 new TaskPlan.Phase(PROCESSING, settings.processing())),
-                ctx.taskRule(rc, Provider.SPARKDREAM, request.prompt()));
+                ctx.taskOutcome(rc, request.prompt()));
         long seed = request.seed() > 0 ? request.seed() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         EmulatedTask<Generation> task = tasks.create(key, plan,
                 new Generation(request, seed, "job-" + Seeds.hex(16, request.prompt(), seed, System.nanoTime()), cost));
@@ -200,7 +194,7 @@ public class SparkDreamApi implements ProviderApi {
                 }
             }
             case COMPLETED -> {
-                String url = EmulatorContext.otherOrigin(rc) + Provider.SPARKDREAM.prefix() + CDN_PATH + task.id() + ".png";
+                String url = EmulatorContext.otherOrigin(rc) + ctx.prefix() + CDN_PATH + task.id() + ".png";
                 if (minimal) {
                     json.putArray("output").addObject().putArray("content").addObject().put("url", url);
                     break;

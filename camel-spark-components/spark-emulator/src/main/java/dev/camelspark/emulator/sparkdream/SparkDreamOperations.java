@@ -6,8 +6,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
+import dev.camelspark.emulator.core.ContentKind;
 
 /**
  * What a Spark Dream request is, for request patterns and stubs: {@code generate} (the create call that
@@ -16,8 +16,8 @@ import dev.camelspark.emulator.core.ApiCall;
  */
 final class SparkDreamOperations {
 
-    static final Map<String, Set<Reply.Kind>> ALL = Map.of(
-            "generate", Set.of(Reply.Kind.IMAGE, Reply.Kind.TASK),
+    static final Map<String, Set<ContentKind>> ALL = Map.of(
+            "generate", Set.of(ContentKind.IMAGE, ContentKind.TASK),
             "status", Set.of());
 
     private SparkDreamOperations() {

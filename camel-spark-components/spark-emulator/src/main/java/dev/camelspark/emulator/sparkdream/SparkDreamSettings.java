@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.core.ProviderSettings;
 
 /**
  * Spark Dream switches: how long a task stays {@code pending} and {@code processing} (on the emulator clock), the

@@ -13,10 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.BearerKey;
+import dev.camelspark.emulator.core.ContentKind;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.ProviderApi;
@@ -48,11 +47,6 @@ public class SparkGptApi implements ProviderApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.SPARKGPT;
-    }
-
-    @Override
     public SparkGptSettings settings() {
         return settings;
     }
@@ -63,8 +57,8 @@ public class SparkGptApi implements ProviderApi {
     }
 
     @Override
-    public Map<String, Set<Reply.Kind>> operations() {
-        return Map.of("chat", Set.of(Reply.Kind.TEXT), "training-data", Set.of());
+    public Map<String, Set<ContentKind>> operations() {
+        return Map.of("chat", Set.of(ContentKind.TEXT), "training-data", Set.of());
     }
 
     @Override
@@ -103,7 +97,7 @@ public class SparkGptApi implements ProviderApi {
         rc.response().putHeader("X-RateLimit-Limit", String.valueOf(usage.limit()))
                 .putHeader("X-RateLimit-Remaining", String.valueOf(usage.remaining()));
         if (!usage.allowed()) {
-            rc.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds(ctx.clock().now())));
+            rc.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds(ctx.clock().instant())));
             Responses.json(rc, 429, error("Rate limit exceeded: " + usage.limit() + " requests per day"));
             return;
         }

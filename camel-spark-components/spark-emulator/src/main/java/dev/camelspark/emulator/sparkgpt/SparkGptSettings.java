@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.core.ProviderSettings;
 
 /**
  * SparkGPT switches: the trained models and their Q&A, which keys own which models, and the daily request limit.

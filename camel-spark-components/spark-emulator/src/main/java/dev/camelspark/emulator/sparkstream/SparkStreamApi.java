@@ -10,10 +10,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.Reply;
 import dev.camelspark.emulator.core.ApiCall;
 import dev.camelspark.emulator.core.BearerKey;
+import dev.camelspark.emulator.core.ContentKind;
 import dev.camelspark.emulator.core.EmulatorContext;
 import dev.camelspark.emulator.core.Json;
 import dev.camelspark.emulator.core.OpenAiChunks;
@@ -49,11 +48,6 @@ public class SparkStreamApi implements ProviderApi {
     }
 
     @Override
-    public Provider provider() {
-        return Provider.SPARKSTREAM;
-    }
-
-    @Override
     public SparkStreamSettings settings() {
         return settings;
     }
@@ -79,8 +73,8 @@ public class SparkStreamApi implements ProviderApi {
     }
 
     @Override
-    public Map<String, Set<Reply.Kind>> operations() {
-        return Map.of("chat", Set.of(Reply.Kind.TEXT));
+    public Map<String, Set<ContentKind>> operations() {
+        return Map.of("chat", Set.of(ContentKind.TEXT));
     }
 
     /** The prompt of a chat is its last user message. */
@@ -151,7 +145,7 @@ public class SparkStreamApi implements ProviderApi {
         }
 
         String id = "chat-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        long created = ctx.clock().epochSecond();
+        long created = ctx.clock().instant().getEpochSecond();
         ObjectNode usage = Json.object().put("prompt_tokens", promptTokens).put("completion_tokens", tokens.size())
                 .put("total_tokens", total);
         if (req.stream()) {
@@ -170,7 +164,7 @@ public class SparkStreamApi implements ProviderApi {
     }
 
     private void tooMany(RoutingContext rc, WindowCounter.Usage usage, String message, String code) {
-        rc.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds(ctx.clock().now())));
+        rc.response().putHeader("Retry-After", String.valueOf(usage.retryAfterSeconds(ctx.clock().instant())));
         Responses.json(rc, 429, error(message, "rate_limit_error", code));
     }
 

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.camelspark.emulator.ProviderSettings;
+import dev.camelspark.emulator.core.ProviderSettings;
 
 /**
  * SparkAI Stream switches: the models and their max tokens, the plans (requests and tokens per minute), which plan a

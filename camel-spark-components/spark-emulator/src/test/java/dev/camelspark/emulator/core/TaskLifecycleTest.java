@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.camelspark.emulator.EmulatorClock;
-import dev.camelspark.emulator.TaskRule;
 
 /** The generic task life cycle every provider with tasks uses: status computed from the emulator clock. */
 class TaskLifecycleTest {
@@ -41,8 +40,10 @@ class TaskLifecycleTest {
     @Test
     void failedStuckAndCancelledTasks() {
         EmulatedTask<String> failing = board.create("k",
-                TaskPlan.of(phases, Optional.of(TaskRule.fail("E1", "broken").after(Duration.ofSeconds(1)))), "a");
-        EmulatedTask<String> stuck = board.create("k", TaskPlan.of(phases, Optional.of(TaskRule.stuck())), "b");
+                TaskPlan.of(phases, Optional.of(new TaskPlan.Outcome(TaskPlan.Ending.FAILED, Duration.ofSeconds(1),
+                        "E1", "broken"))), "a");
+        EmulatedTask<String> stuck = board.create("k",
+                TaskPlan.of(phases, Optional.of(new TaskPlan.Outcome(TaskPlan.Ending.STUCK, null, null, null))), "b");
         EmulatedTask<String> cancelled = board.create("k", TaskPlan.of(phases, Optional.empty()), "c");
         clock.advance(Duration.ofSeconds(3));
         assertThat(board.cancel(cancelled)).isTrue();

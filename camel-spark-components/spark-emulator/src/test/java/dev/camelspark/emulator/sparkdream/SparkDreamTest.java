@@ -44,11 +44,15 @@ class SparkDreamTest {
     }
 
     private static SparkDreamSettings settings() {
-        return emu().settings(Provider.SPARKDREAM, SparkDreamSettings.class);
+        return emu().sparkdream();
     }
 
     private static HttpResponse<String> create(String body) {
-        return HttpAccess.post(EMULATOR.baseUrl(Provider.SPARKDREAM) + "/model/v1/generation", body,
+        return create(emu(), body);
+    }
+
+    private static HttpResponse<String> create(SparkEmulator emulator, String body) {
+        return HttpAccess.post(emulator.baseUrl(Provider.SPARKDREAM) + "/model/v1/generation", body,
                 "Authorization", "Bearer " + KEY);
     }
 
@@ -202,6 +206,23 @@ class SparkDreamTest {
         java.util.List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void theBuilderAndTheEmulatorHaveTypedSparkDreamSettings() {
+        try (SparkEmulator emulator = SparkEmulator.builder()
+                .sparkdream(s -> s.durations(Duration.ZERO, Duration.ZERO)).build().start()) {
+            assertThat(emulator.sparkdream()).isSameAs(emulator.settings(Provider.SPARKDREAM));
+            assertThat(emulator.sparkdream().processing()).isZero();
+            // the builder's durations are the ones the API runs tasks with
+            assertThat(HttpAccess.json(create(emulator, nested("\"prompt\":\"at once\""))).get("status").asText())
+                    .isEqualTo("completed");
+            emulator.sparkdream().durations(Duration.ofHours(1), Duration.ZERO);
+            assertThat(HttpAccess.json(create(emulator, nested("\"prompt\":\"later\""))).get("status").asText())
+                    .isEqualTo("pending");
+            emulator.reset();
+            assertThat(emulator.sparkdream().pending()).isZero();
+        }
     }
 
     @Test

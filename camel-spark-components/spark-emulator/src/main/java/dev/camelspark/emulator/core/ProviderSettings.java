@@ -1,4 +1,4 @@
-package dev.camelspark.emulator;
+package dev.camelspark.emulator.core;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code @JsonProperty} so that the control API can read and update them (a PUT replaces the fields it names).
  * Collections are replaced whole, never modified in place, so readers need no lock.
  */
-public abstract class ProviderSettings {
+public abstract class ProviderSettings implements Settings {
 
     @JsonProperty
     private volatile Long latencyMillis;
@@ -30,7 +30,7 @@ public abstract class ProviderSettings {
     }
 
     public ProviderSettings latency(Duration latency) {
-        this.latencyMillis = latency == null ? null : EmulatorSettings.nonNegative(latency, "latency").toMillis();
+        this.latencyMillis = latency == null ? null : Settings.nonNegative(latency, "latency").toMillis();
         return this;
     }
 
@@ -41,7 +41,7 @@ public abstract class ProviderSettings {
     }
 
     public ProviderSettings tokenDelay(Duration delay) {
-        this.tokenDelayMillis = delay == null ? null : EmulatorSettings.nonNegative(delay, "tokenDelay").toMillis();
+        this.tokenDelayMillis = delay == null ? null : Settings.nonNegative(delay, "tokenDelay").toMillis();
         return this;
     }
 
@@ -59,10 +59,8 @@ public abstract class ProviderSettings {
         return key != null && deniedKeys.contains(key);
     }
 
-    /**
-     * Checks values set through the control API, where the fluent setters' checks do not run; subclasses add their
-     * own checks and call this one.
-     */
+    /** Subclasses add their own checks and call this one. */
+    @Override
     public void validate() {
         Long latency = latencyMillis;
         Long delay = tokenDelayMillis;

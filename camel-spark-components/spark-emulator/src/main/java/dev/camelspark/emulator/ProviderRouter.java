@@ -1,4 +1,4 @@
-package dev.camelspark.emulator.core;
+package dev.camelspark.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,11 +14,13 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.camelspark.emulator.Fault;
-import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.RecordedRequest;
-import dev.camelspark.emulator.Reply;
+import dev.camelspark.emulator.core.ApiCall;
+import dev.camelspark.emulator.core.Json;
+import dev.camelspark.emulator.core.Multipart;
+import dev.camelspark.emulator.core.ProviderApi;
+import dev.camelspark.emulator.core.Responses;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,30 +28,32 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
- * Builds the router of one provider: read the body, record the request, apply base latency and request faults, then
- * the provider's own routes, then a 404 in the provider's error format.
+ * Builds the router of one provider: read the body, record the request, apply base latency and request faults (and
+ * error or fault stubs), then the provider's own routes, then a 404 in the provider's error format.
  */
-public final class ProviderRouter {
+final class ProviderRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.camelspark.emulator.requests");
     private static final long BODY_LIMIT = 32L * 1024 * 1024;
 
-    private final EmulatorContext ctx;
+    private final ProviderContext ctx;
+    private final EmulatorState state;
     private final ProviderApi api;
     private final Provider provider;
 
-    private ProviderRouter(EmulatorContext ctx, ProviderApi api) {
+    private ProviderRouter(ProviderContext ctx, ProviderApi api) {
         this.ctx = ctx;
+        this.state = ctx.state();
         this.api = api;
-        this.provider = api.provider();
+        this.provider = ctx.provider();
     }
 
-    public static Router create(EmulatorContext ctx, ProviderApi api) {
-        return new ProviderRouter(ctx, api).build();
+    static Router create(Vertx vertx, ProviderContext ctx, ProviderApi api) {
+        return new ProviderRouter(ctx, api).build(vertx);
     }
 
-    private Router build() {
-        Router router = Router.router(ctx.vertx());
+    private Router build(Vertx vertx) {
+        Router router = Router.router(vertx);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         // uploads stay in memory, whole, for the provider to parse (Multipart): an emulator must not leave files
         // behind, and Vert.x's BodyHandler would either write them to disk or drop them
@@ -101,23 +105,21 @@ public final class ProviderRouter {
         rc.request().headers().forEach(h -> headers
                 .computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue()));
         String body = rc.body() == null || rc.body().buffer() == null ? "" : rc.body().asString();
-        int cap = ctx.settings().maxLoggedBodyBytes();
+        int cap = state.settings().maxLoggedBodyBytes();
         boolean truncated = body.length() > cap;
         String method = rc.request().method().name();
         String path = relativePath(rc);
         Optional<ApiCall> call = identify(method, path, query, body);
-        RecordedRequest rec = new RecordedRequest(ctx.requests().nextSequence(), provider, method, path,
+        RecordedRequest rec = new RecordedRequest(state.requests().nextSequence(), provider, method, path,
                 call.map(ApiCall::operation).orElse(null), call.map(ApiCall::prompt).orElse(null), query,
-                unmodifiable(headers), truncated ? body.substring(0, cap) : body, truncated, ctx.clock().now(),
+                unmodifiable(headers), truncated ? body.substring(0, cap) : body, truncated, state.clock().now(),
                 rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().host());
-        rc.put(EmulatorContext.CONTENT_KINDS_KEY,
+        state.requests().add(rec);
+        ProviderContext.remember(rc, rec,
                 call.map(c -> api.operations().getOrDefault(c.operation(), Set.of())).orElse(Set.of()));
-        ctx.requests().add(rec);
-        rc.put(EmulatorContext.RECORD_KEY, rec);
-        rc.put(EmulatorContext.PROVIDER_KEY, provider);
         rc.addHeadersEndHandler(v -> rec.markStatus(rc.response().getStatusCode()));
         rc.addEndHandler(ar -> {
-            ctx.requests().completed(rec);
+            state.requests().completed(rec);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{}", rec);
             }
@@ -140,10 +142,10 @@ public final class ProviderRouter {
      * first stub that answers with an error or a fault.
      */
     private void latencyAndFaults(RoutingContext rc) {
-        RecordedRequest rec = EmulatorContext.recorded(rc);
-        Fault rule = ctx.faults().takeRequestFault(provider, rec.method(), rec.path()).orElse(null);
+        RecordedRequest rec = ProviderContext.recorded(rc);
+        Fault rule = state.faults().takeRequestFault(provider, rec.method(), rec.path()).orElse(null);
         Fault stubbed = rule != null && rule.type() != Fault.Type.LATENCY ? null
-                : ctx.stubs().takeAnswer(rec).map(this::asFault).orElse(null);
+                : state.stubs().takeAnswer(rec).map(this::asFault).orElse(null);
         Fault acting = stubbed != null ? stubbed : rule;
         long delay = ctx.latency(api.settings()).toMillis() + (rule == null ? 0 : rule.delay().toMillis())
                 + (stubbed == null ? 0 : stubbed.delay().toMillis());
@@ -202,7 +204,7 @@ public final class ProviderRouter {
     }
 
     /** Runs the action after a delay on the request's context, unless the client has gone away meanwhile. */
-    public static void after(RoutingContext rc, long delayMillis, Runnable action) {
+    private static void after(RoutingContext rc, long delayMillis, Runnable action) {
         if (delayMillis <= 0) {
             action.run();
             return;
