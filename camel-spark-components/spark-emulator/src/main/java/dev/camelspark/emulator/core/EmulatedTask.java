@@ -13,14 +13,16 @@ import java.time.Instant;
 public final class EmulatedTask<P> {
 
     private final String id;
+    private final long sequence;
     private final String owner;
     private final Instant createdAt;
     private final TaskPlan plan;
     private final P request;
     private volatile Instant cancelledAt;
 
-    EmulatedTask(String id, String owner, Instant createdAt, TaskPlan plan, P request) {
+    EmulatedTask(String id, long sequence, String owner, Instant createdAt, TaskPlan plan, P request) {
         this.id = id;
+        this.sequence = sequence;
         this.owner = owner;
         this.createdAt = createdAt;
         this.plan = plan;
@@ -29,6 +31,11 @@ public final class EmulatedTask<P> {
 
     public String id() {
         return id;
+    }
+
+    /** Creation order on its board, from 1. */
+    long sequence() {
+        return sequence;
     }
 
     /** The key that created it; other keys do not see it. */

@@ -1,11 +1,13 @@
 package dev.camelspark.emulator.core;
 
 import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The tasks of one provider: created with a plan, read (their status computed from the emulator clock), cancelled.
@@ -21,6 +23,7 @@ public final class TaskBoard<P> {
     private final InstantSource clock;
     private final String idPrefix;
     private final Map<String, EmulatedTask<P>> tasks = new ConcurrentHashMap<>();
+    private final AtomicLong created = new AtomicLong();
 
     /** @param idPrefix what every id starts with, e.g. {@code task-} */
     public TaskBoard(InstantSource clock, String idPrefix) {
@@ -34,7 +37,8 @@ public final class TaskBoard<P> {
             tasks.values().removeIf(t -> t.view(clock.instant()).isFinal());
         }
         String id = idPrefix + randomHex();
-        EmulatedTask<P> task = new EmulatedTask<>(id, owner, clock.instant(), plan, request);
+        EmulatedTask<P> task = new EmulatedTask<>(id, created.incrementAndGet(), owner, clock.instant(), plan,
+                request);
         tasks.put(id, task);
         return task;
     }
@@ -46,6 +50,12 @@ public final class TaskBoard<P> {
             return Optional.empty();
         }
         return Optional.of(task);
+    }
+
+    /** The tasks {@code owner} created, oldest first (for listings). */
+    public List<EmulatedTask<P>> ownedBy(String owner) {
+        return tasks.values().stream().filter(t -> owner.equals(t.owner()))
+                .sorted(Comparator.comparingLong(EmulatedTask::sequence)).toList();
     }
 
     /** The task as it stands now. */

@@ -25,7 +25,7 @@ final class NeoSparkOperations {
             Map.entry("models", Set.of()), Map.entry("video-models", Set.of()), Map.entry("sessions", Set.of()),
             Map.entry("user-images", Set.of()), Map.entry("billing-history", Set.of()));
 
-    private static final String API = NeoSparkApi.API;
+    private static final String API = Gateway.API;
 
     private NeoSparkOperations() {
     }

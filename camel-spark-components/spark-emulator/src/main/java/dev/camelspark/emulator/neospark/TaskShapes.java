@@ -1,5 +1,6 @@
 package dev.camelspark.emulator.neospark;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import dev.camelspark.emulator.core.TaskView;
  * How image and video task objects are written under the switches {@link NeoSparkSettings#minimalTasks()} and
  * {@link NeoSparkSettings#errorShape()}: the failure reason in the contract's {@code error_msg} (with
  * {@code error_code}) or in an {@code error} field of another shape, and, when minimal, only the fields a client can
- * rely on.
+ * rely on; and the fields image and video tasks write alike.
  */
 final class TaskShapes {
 
@@ -74,6 +75,24 @@ final class TaskShapes {
     /** The answer of a create call: whole, or only the new task's id and status. */
     ObjectNode created(ObjectNode full, String idField) {
         return settings.minimalTasks() ? keep(full, Set.of(idField, "status")) : full;
+    }
+
+    /** {@code actual_cost}: the cost once completed, 0 once failed or cancelled, null while running. */
+    static void putCost(ObjectNode out, TaskView view, int cost) {
+        switch (view.state()) {
+            case COMPLETED -> out.put("actual_cost", cost);
+            case FAILED, CANCELLED -> out.put("actual_cost", 0);
+            default -> out.putNull("actual_cost");
+        }
+    }
+
+    /** A time field, null when there is no such time (yet). */
+    static void putTime(ObjectNode out, String field, Instant time) {
+        if (time == null) {
+            out.putNull(field);
+        } else {
+            out.put(field, time.toString());
+        }
     }
 
     /** The named fields that are set (nulls dropped: a minimal object leaves out what it does not know). */
