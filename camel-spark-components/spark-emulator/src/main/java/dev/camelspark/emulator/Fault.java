@@ -232,11 +232,6 @@ public final class Fault extends Rule<Fault> {
     }
 
     @Override
-    Fault self() {
-        return this;
-    }
-
-    @Override
     void validate() {
         if (type == null) {
             throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package dev.camelspark.emulator;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -60,39 +61,30 @@ public final class Match {
     }
 
     public static Match equalTo(String value) {
-        Match m = new Match();
-        m.equalTo = value;
-        return m;
+        return with(m -> m.equalTo = value);
     }
 
     public static Match contains(String value) {
-        Match m = new Match();
-        m.contains = value;
-        return m;
+        return with(m -> m.contains = value);
     }
 
     /** The whole value matches this regular expression. */
     public static Match matches(String regex) {
-        Match m = new Match();
-        m.matches = regex;
-        return m;
+        return with(m -> m.matches = regex);
     }
 
     /** The value is not there (no such header, parameter or JSON field). */
     public static Match absent() {
-        Match m = new Match();
-        m.absent = true;
-        return m;
+        return with(m -> m.absent = true);
     }
 
     /** The value is JSON equal to this document (numbers by value, fields in any order). */
     public static Match equalToJson(String json) {
-        Match m = new Match();
-        m.equalToJson = Json.parseOrNull(json);
-        if (m.equalToJson == null) {
+        JsonNode document = Json.parseOrNull(json);
+        if (document == null) {
             throw new IllegalArgumentException("equalToJson needs a JSON document, got: " + json);
         }
-        return m;
+        return with(m -> m.equalToJson = document);
     }
 
     /** With {@link #equalToJson}: the value may have more fields than the document names. */
@@ -116,8 +108,12 @@ public final class Match {
 
     /** A JSON body has something at this JSON Pointer. */
     public static Match present(String jsonPointer) {
+        return with(m -> m.jsonPointer = jsonPointer);
+    }
+
+    private static Match with(Consumer<Match> condition) {
         Match m = new Match();
-        m.jsonPointer = jsonPointer;
+        condition.accept(m);
         return m;
     }
 

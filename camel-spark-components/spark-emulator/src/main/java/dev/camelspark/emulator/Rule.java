@@ -54,7 +54,10 @@ public abstract class Rule<R extends Rule<R>> {
     /** Refuses a rule that could never do anything sensible, so a typo fails when it is added rather than silently. */
     abstract void validate();
 
-    abstract R self();
+    @SuppressWarnings("unchecked")
+    private R self() {
+        return (R) this;
+    }
 
     /** {@code " x2"}, or nothing for a rule that applies until removed: the end of the rule's {@code toString()}. */
     final String timesSuffix() {

@@ -100,11 +100,6 @@ public final class Stub extends Rule<Stub> {
         return new Stub(this);
     }
 
-    @Override
-    Stub self() {
-        return this;
-    }
-
     /** No reply, or a matcher that could never work, is refused when the stub is added. */
     @Override
     void validate() {

@@ -133,11 +133,6 @@ public final class TaskRule extends Rule<TaskRule> {
     }
 
     @Override
-    TaskRule self() {
-        return this;
-    }
-
-    @Override
     void validate() {
         if (outcome == null) {
             throw new IllegalArgumentException("task rule outcome is required: complete, fail or stuck");

@@ -95,6 +95,23 @@ public final class HttpAccess {
         return out;
     }
 
+    /** The JSON events of a stream that ends with {@code data: [DONE]}, which it checks is there and last. */
+    public static List<JsonNode> sseJsonThenDone(String body) {
+        List<String> data = sseData(body);
+        if (data.isEmpty() || !data.get(data.size() - 1).equals("[DONE]")) {
+            throw new AssertionError("Expected the stream to end with data: [DONE], got " + data);
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (String d : data.subList(0, data.size() - 1)) {
+            JsonNode event = Json.parseOrNull(d);
+            if (event == null) {
+                throw new AssertionError("Not a JSON event: " + d);
+            }
+            events.add(event);
+        }
+        return events;
+    }
+
     /** Reads lines until the next {@code data:} line; null at end of stream. */
     public static String nextData(BufferedReader reader) throws IOException {
         String line;

@@ -6,7 +6,6 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 
-
 /**
  * Counts usage per key in fixed windows aligned on the epoch (whole hours, minutes, UTC days), read from the emulator
  * clock: advancing the clock by one window always starts a fresh one. Used for requests and for tokens.

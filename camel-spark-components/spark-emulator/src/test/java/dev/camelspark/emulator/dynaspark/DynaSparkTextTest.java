@@ -129,12 +129,10 @@ class DynaSparkTextTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-        List<String> data = HttpAccess.sseData(r.body());
-        assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+        List<JsonNode> events = HttpAccess.sseJsonThenDone(r.body());
         StringBuilder joined = new StringBuilder();
         String finish = null;
-        for (String d : data.subList(0, data.size() - 1)) {
-            JsonNode chunk = Json.parseOrNull(d);
+        for (JsonNode chunk : events) {
             assertThat(chunk.get("object").asText()).isEqualTo("chat.completion.chunk");
             JsonNode choice = chunk.get("choices").get(0);
             if (choice.get("delta").has("content")) {

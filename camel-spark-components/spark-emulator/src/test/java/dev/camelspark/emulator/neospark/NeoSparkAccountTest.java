@@ -6,9 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,28 +14,16 @@ import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.HttpAccess;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
-import dev.camelspark.emulator.SparkEmulator;
-import dev.camelspark.emulator.SparkEmulatorExtension;
 import dev.camelspark.emulator.media.PictureRenderer;
 import dev.camelspark.emulator.media.PngEncoder;
 
 /** Keys, the envelope on every answer, uploads and the user's images. */
-class NeoSparkAccountTest {
-
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+class NeoSparkAccountTest extends NeoSparkTestSupport {
 
     private static final byte[] PNG = PngEncoder.encode(8, 8, PictureRenderer.render(8, 8, 1, false));
 
-    private NeoSparkCalls neo;
-
-    @BeforeEach
-    void setUp() {
-        neo = new NeoSparkCalls(EMULATOR.emulator());
-    }
-
-    private SparkEmulator emu() {
-        return EMULATOR.emulator();
+    NeoSparkAccountTest() {
+        super(false);
     }
 
     private String url(String path) {

@@ -10,9 +10,7 @@ import java.util.Collections;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,25 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.camelspark.emulator.HttpAccess;
 import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.SparkEmulator;
-import dev.camelspark.emulator.SparkEmulatorExtension;
 import dev.camelspark.emulator.TaskRule;
 
-class NeoSparkImageTest {
+class NeoSparkImageTest extends NeoSparkTestSupport {
 
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
-
-    private NeoSparkCalls neo;
-
-    @BeforeEach
-    void setUp() {
-        neo = new NeoSparkCalls(EMULATOR.emulator());
-        EMULATOR.emulator().clock().freeze();
-    }
-
-    private SparkEmulator emu() {
-        return EMULATOR.emulator();
+    NeoSparkImageTest() {
+        super(true);
     }
 
     @Test

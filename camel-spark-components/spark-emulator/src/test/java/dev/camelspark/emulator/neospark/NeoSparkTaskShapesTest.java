@@ -8,32 +8,22 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.SparkEmulator;
-import dev.camelspark.emulator.SparkEmulatorExtension;
 import dev.camelspark.emulator.TaskRule;
 
 /** The switches minimalTasks and errorShape, over real HTTP. */
-class NeoSparkTaskShapesTest {
+class NeoSparkTaskShapesTest extends NeoSparkTestSupport {
 
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
-
-    private NeoSparkCalls neo;
+    NeoSparkTaskShapesTest() {
+        super(true);
+    }
 
     @BeforeEach
     void setUp() {
-        neo = new NeoSparkCalls(EMULATOR.emulator());
-        emu().clock().freeze();
         emu().neospark().minimalTasks(true);
-    }
-
-    private static SparkEmulator emu() {
-        return EMULATOR.emulator();
     }
 
     private static List<String> fields(JsonNode node) {

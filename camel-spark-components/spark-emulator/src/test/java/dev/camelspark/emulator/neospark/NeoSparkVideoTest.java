@@ -14,9 +14,7 @@ import java.util.List;
 import org.jcodec.common.DemuxerTrackMeta;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,29 +23,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.camelspark.emulator.HttpAccess;
 import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.SparkEmulator;
-import dev.camelspark.emulator.SparkEmulatorExtension;
 import dev.camelspark.emulator.TaskRule;
 
-class NeoSparkVideoTest {
+class NeoSparkVideoTest extends NeoSparkTestSupport {
 
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+    NeoSparkVideoTest() {
+        super(true);
+    }
 
     @TempDir
     Path dir;
-
-    private NeoSparkCalls neo;
-
-    @BeforeEach
-    void setUp() {
-        neo = new NeoSparkCalls(EMULATOR.emulator());
-        EMULATOR.emulator().clock().freeze();
-    }
-
-    private SparkEmulator emu() {
-        return EMULATOR.emulator();
-    }
 
     @Test
     void videoModelsListPricesRatiosResolutionsAndDurations() {

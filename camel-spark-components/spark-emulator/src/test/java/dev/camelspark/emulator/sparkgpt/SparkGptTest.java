@@ -23,7 +23,6 @@ import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.emulator.SparkEmulator;
 import dev.camelspark.emulator.SparkEmulatorExtension;
-import dev.camelspark.emulator.core.Json;
 
 class SparkGptTest {
 
@@ -77,11 +76,9 @@ class SparkGptTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-        List<String> data = HttpAccess.sseData(r.body());
-        assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+        List<JsonNode> events = HttpAccess.sseJsonThenDone(r.body());
         StringBuilder joined = new StringBuilder();
-        for (String d : data.subList(0, data.size() - 1)) {
-            JsonNode event = Json.parseOrNull(d);
+        for (JsonNode event : events) {
             assertThat(event.fieldNames()).toIterable().containsExactly("choices");
             JsonNode choice = event.get("choices").get(0);
             assertThat(choice.fieldNames()).toIterable().containsExactly("delta");

@@ -91,11 +91,9 @@ class SparkStreamTest {
                 .get("message").get("content").asText();
 
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-        List<String> data = HttpAccess.sseData(r.body());
-        assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+        List<JsonNode> events = HttpAccess.sseJsonThenDone(r.body());
         StringBuilder joined = new StringBuilder();
-        for (String d : data.subList(0, data.size() - 1)) {
-            JsonNode chunk = Json.parseOrNull(d);
+        for (JsonNode chunk : events) {
             assertThat(chunk.get("object").asText()).isEqualTo("chat.completion.chunk");
             assertThat(chunk.get("id").asText()).startsWith("chat-");
             JsonNode content = chunk.get("choices").get(0).get("delta").get("content");
@@ -103,7 +101,7 @@ class SparkStreamTest {
                 joined.append(content.asText());
             }
         }
-        JsonNode last = Json.parseOrNull(data.get(data.size() - 2)).get("choices").get(0);
+        JsonNode last = events.get(events.size() - 1).get("choices").get(0);
         assertThat(last.get("finish_reason").asText()).isEqualTo("length");
         assertThat(joined.toString().strip()).isEqualTo(whole);
     }
