@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,6 +24,9 @@ import dev.camelspark.emulator.core.StreamFault;
  * <p>A fault is copied when added to {@link Faults}; changing it afterwards has no effect.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// times (from Rule) in its place among the fields, as the control API has always listed them
+@JsonPropertyOrder({"type", "provider", "method", "path", "times", "delayMillis", "status", "body", "headers",
+        "afterEvents", "everyMillis"})
 public final class Fault extends Rule<Fault> {
 
     /** What a matching request gets. */

@@ -2,6 +2,7 @@ package dev.camelspark.emulator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * Makes the emulator answer the requests of a {@link RequestPattern} with a {@link Reply}: a given text, image, error,
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <p>A stub is copied when added to {@link Stubs}; changing it afterwards has no effect.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// times (from Rule) in its place among the fields, as the control API has always listed them
+@JsonPropertyOrder({"request", "reply", "times"})
 public final class Stub extends Rule<Stub> {
 
     @JsonProperty

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.camelspark.emulator.core.Settings;
 import dev.camelspark.emulator.core.TaskPlan;
@@ -21,6 +22,8 @@ import dev.camelspark.emulator.core.TaskPlan;
  * {@link TaskRules}, so changing it afterwards has no effect.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// times (from Rule) in its place among the fields, as the control API has always listed them
+@JsonPropertyOrder({"outcome", "provider", "promptContains", "times", "code", "message", "afterMillis"})
 public final class TaskRule extends Rule<TaskRule> {
 
     /** How a matching task ends. */
