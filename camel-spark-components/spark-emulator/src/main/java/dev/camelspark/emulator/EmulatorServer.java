@@ -2,6 +2,7 @@ package dev.camelspark.emulator;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class EmulatorServer {
     private final String host;
     private final int requestedPort;
     private final Vertx vertx;
+    private final AtomicLong connectionsOpened = new AtomicLong();
     private volatile HttpServer server;
 
     EmulatorServer(String host, int requestedPort) {
@@ -74,7 +76,9 @@ final class EmulatorServer {
                 // not every call multiplexed on an HTTP/2 connection
                 .setHttp2ClearTextEnabled(false);
         try {
-            server = vertx.createHttpServer(options).requestHandler(router).listen()
+            server = vertx.createHttpServer(options)
+                    .connectionHandler(connection -> connectionsOpened.incrementAndGet())
+                    .requestHandler(router).listen()
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
@@ -103,6 +107,11 @@ final class EmulatorServer {
             throw new IllegalStateException("The emulator is not started");
         }
         return s.actualPort();
+    }
+
+    /** How many TCP connections clients have opened since the server started. */
+    long connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     /** Stops listening and stops Vert.x; the server cannot start again. */

@@ -97,6 +97,14 @@ public final class SparkEmulator implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * How many TCP connections clients have opened to this emulator since it started: a client that reuses its
+     * pooled connections opens a few for many calls, one that aborts or closes them opens one per call.
+     */
+    public long connectionsOpened() {
+        return server.connectionsOpened();
+    }
+
     public String host() {
         return host;
     }
