@@ -166,7 +166,9 @@ public class StarterGenerator {
     /** How one component option is a Spring Boot property, and how its value is handed to Camel. */
     enum Kind {
         STRING("String"), BOOLEAN("Boolean"), INTEGER("Integer"), LONG("Long"), DOUBLE("Double"),
-        DECIMAL("java.math.BigDecimal"), DURATION("java.time.Duration"), BEAN_REFERENCE("String");
+        DECIMAL("java.math.BigDecimal"), DURATION("java.time.Duration"), BEAN_REFERENCE("String"),
+        /** A multi-value option (additionalBodyProperty.*): Spring binds {@code <option>.<key>=<value>} into it. */
+        MAP("Map<String, String>");
 
         final String javaType;
 
@@ -198,7 +200,8 @@ public class StarterGenerator {
                     default -> throw unknown(scheme, name, type, javaType);
                 };
                 case "duration" -> Kind.DURATION;
-                case "object" -> "java.math.BigDecimal".equals(javaType) ? Kind.DECIMAL : Kind.BEAN_REFERENCE;
+                case "object" -> o.path("multiValue").asBoolean() ? Kind.MAP
+                        : "java.math.BigDecimal".equals(javaType) ? Kind.DECIMAL : Kind.BEAN_REFERENCE;
                 default -> throw unknown(scheme, name, type, javaType);
             };
             List<String> allowed = new ArrayList<>();

@@ -30,6 +30,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DynaSparkComponent target = (DynaSparkComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": getOrCreateConfiguration(target).setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": getOrCreateConfiguration(target).setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
@@ -101,6 +103,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
@@ -173,6 +177,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DynaSparkComponent target = (DynaSparkComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return getOrCreateConfiguration(target).getAdditionalBodyProperty();
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return getOrCreateConfiguration(target).getAllowedDownloadHosts();
         case "apikey":
@@ -237,6 +243,15 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "wm": return getOrCreateConfiguration(target).getWm();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,7 +23,8 @@ public class DynaSparkEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
+        props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
         props.add("baseUrl");
@@ -60,7 +61,9 @@ public class DynaSparkEndpointUriFactory extends org.apache.camel.support.compon
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("additionalBodyProperty", "additionalBodyProperty.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

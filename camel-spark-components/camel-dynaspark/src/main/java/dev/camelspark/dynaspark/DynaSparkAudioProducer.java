@@ -26,6 +26,7 @@ class DynaSparkAudioProducer extends DynaSparkProducerSupport {
                 .query("model", DynaSparkConfiguration.AUDIO_MODEL)
                 .query("voice", config.getVoice())
                 .query("seed", config.getSeed())
+                .additionalQuery(config.getAdditionalBodyProperty())
                 .build();
         return getEndpoint().getClient().open(request, config.callPolicy(apiKey))
                 .thenCompose(response -> readGenerateResponse(exchange, config, response));

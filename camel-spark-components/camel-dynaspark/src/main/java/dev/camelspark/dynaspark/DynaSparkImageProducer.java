@@ -38,6 +38,7 @@ class DynaSparkImageProducer extends DynaSparkProducerSupport {
                 .query("nologo", config.getNologo())
                 .query("seed", config.getSeed())
                 .query("wm", config.getWm())
+                .additionalQuery(config.getAdditionalBodyProperty())
                 .build();
         return getEndpoint().getClient().call(request, config.callPolicy(apiKey))
                 .thenCompose(response -> deliver(exchange, config, response, apiKey));

@@ -32,7 +32,8 @@ class DynaSparkTextProducer extends DynaSparkProducerSupport {
                 .query("stream", config.isStream() ? "true" : null)
                 .query("private", config.getPrivateGeneration())
                 .query("seed", config.getSeed())
-                .query("referrer", config.getReferrer());
+                .query("referrer", config.getReferrer())
+                .additionalQuery(config.getAdditionalBodyProperty());
         return getEndpoint().getClient().open(request.build(), config.callPolicy(apiKey))
                 .thenCompose(response -> readGenerateResponse(exchange, config, response));
     }

@@ -30,6 +30,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         NeoSparkComponent target = (NeoSparkComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": getOrCreateConfiguration(target).setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": getOrCreateConfiguration(target).setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
@@ -141,6 +143,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
@@ -253,6 +257,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         NeoSparkComponent target = (NeoSparkComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return getOrCreateConfiguration(target).getAdditionalBodyProperty();
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return getOrCreateConfiguration(target).getAllowedDownloadHosts();
         case "apikey":
@@ -357,6 +363,15 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "videoResolution": return getOrCreateConfiguration(target).getVideoResolution();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

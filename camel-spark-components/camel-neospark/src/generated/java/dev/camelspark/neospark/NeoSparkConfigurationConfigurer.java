@@ -23,6 +23,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         dev.camelspark.neospark.NeoSparkConfiguration target = (dev.camelspark.neospark.NeoSparkConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": target.setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
@@ -115,6 +117,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
@@ -208,6 +212,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         dev.camelspark.neospark.NeoSparkConfiguration target = (dev.camelspark.neospark.NeoSparkConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getAdditionalBodyProperty();
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return target.getAllowedDownloadHosts();
         case "apikey":
@@ -293,6 +299,15 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "videoModel": return target.getVideoModel();
         case "videoresolution":
         case "videoResolution": return target.getVideoResolution();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         NeoSparkEndpoint target = (NeoSparkEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.getConfiguration().setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": target.getConfiguration().setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
@@ -152,6 +154,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
@@ -282,6 +286,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         NeoSparkEndpoint target = (NeoSparkEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getConfiguration().getAdditionalBodyProperty();
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return target.getConfiguration().getAllowedDownloadHosts();
         case "apikey":
@@ -411,6 +417,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

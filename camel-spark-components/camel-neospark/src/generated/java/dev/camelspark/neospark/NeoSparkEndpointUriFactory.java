@@ -23,7 +23,8 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(70);
+        props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -97,7 +98,8 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
+        prefixes.put("additionalBodyProperty", "additionalBodyProperty.");
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }

@@ -43,6 +43,7 @@ public class NeoSparkConfiguration extends SparkTaskConfiguration {
                     "firstFrameUrl", "referenceImageUrls", "referenceVideoUrls", "referenceAudioUrl"))
             .only(SUBMISSIONS, SparkOperationOptions.TASK_SUBMISSION)
             .only(SUBMISSIONS, List.of("maxCostPerTask"))
+            .only(SUBMISSIONS, List.of("additionalBodyProperty"))
             .only(List.of("image", "video", "tasks"), SparkOperationOptions.MEDIA)
             .only(List.of("image", "image-submit", "video", "video-submit", "tasks"), SparkOperationOptions.TASK_POLLING)
             .only(List.of("image", "image-submit", "video", "video-submit", "tasks"), List.of("taskGroup"))

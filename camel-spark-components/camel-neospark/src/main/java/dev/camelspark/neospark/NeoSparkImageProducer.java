@@ -40,7 +40,8 @@ class NeoSparkImageProducer extends NeoSparkTaskProducer {
         int images = config.getNumImages() == null ? 1 : config.getNumImages();
         checkCost(config, NeoSparkPricing.imageCost(config.getModel(), config.getResolution(), config.getQuality(), images),
                 "unit price of " + config.getModel() + " at " + config.getResolution()
-                + (config.getQuality() == null ? "" : " " + config.getQuality()) + " x " + images + " image(s)");
+                + (config.getQuality() == null ? "" : " " + config.getQuality()) + " x " + images + " image(s)",
+                "model", "resolution", "quality", "num_images");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("prompt", prompt);
         body.put("model", config.getModel());
@@ -55,7 +56,7 @@ class NeoSparkImageProducer extends NeoSparkTaskProducer {
         putIfSet(body, "provider", config.getProvider());
         putIfSet(body, "quality", config.getQuality());
         putIfSet(body, "optimize_prompt", config.getOptimizePrompt());
-        String json = json(body);
+        String json = json(config.withAdditionalBodyProperties(body));
         String apiKey = getEndpoint().requireApiKey(config);
         String session = config.getSessionId() != null ? config.getSessionId() : SESSION_PLACEHOLDER;
         return new TaskCreation(NeoSparkApi.IMAGE, generate(config, apiKey, session, json), json);

@@ -58,9 +58,22 @@ abstract class NeoSparkTaskProducer extends SparkTaskProducerSupport {
 
     abstract NeoSparkTask created(com.fasterxml.jackson.databind.JsonNode data);
 
-    /** Refuses, before any call, a task whose estimated cost is above {@code maxCostPerTask}. */
-    void checkCost(SparkTaskConfiguration config, int estimate, String formula) {
+    /**
+     * Refuses, before any call, a task whose estimated cost is above {@code maxCostPerTask}, and under that cap an
+     * {@code additionalBodyProperty} replacing one of the {@code priced} fields the estimate is made from.
+     */
+    void checkCost(SparkTaskConfiguration config, int estimate, String formula, String... priced) {
         Double max = config.getMaxCostPerTask();
+        Map<String, Object> extras = config.getAdditionalBodyProperty();
+        if (max != null && extras != null) {
+            for (String field : priced) {
+                if (extras.containsKey(field)) {
+                    throw new SparkValidationException(provider(), "additionalBodyProperty." + field,
+                            extras.get(field), "a field the price is not estimated from while maxCostPerTask is set;"
+                                               + " use the component's own option", null);
+                }
+            }
+        }
         if (max != null && estimate > max) {
             throw new SparkValidationException(provider(), "estimated cost", estimate + " credits (" + formula + ")",
                     "at most " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString()

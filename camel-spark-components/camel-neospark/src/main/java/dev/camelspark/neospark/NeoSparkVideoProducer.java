@@ -29,7 +29,8 @@ class NeoSparkVideoProducer extends NeoSparkTaskProducer {
         int duration = config.getDuration() == null ? NeoSparkPricing.DEFAULT_DURATION : config.getDuration();
         checkCost(config, NeoSparkPricing.videoCost(config.getVideoModel(), duration),
                 NeoSparkPricing.VIDEO_PRICE_PER_SECOND.get(config.getVideoModel()) + " credits per second of "
-                + config.getVideoModel() + " x " + duration + " s");
+                + config.getVideoModel() + " x " + duration + " s",
+                "model", "duration");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("prompt", prompt);
         body.put("model", config.getVideoModel());
@@ -41,7 +42,7 @@ class NeoSparkVideoProducer extends NeoSparkTaskProducer {
         putIfSet(body, "reference_image_urls", NeoSparkConfiguration.list(config.getReferenceImageUrls()));
         putIfSet(body, "reference_video_urls", NeoSparkConfiguration.list(config.getReferenceVideoUrls()));
         putIfSet(body, "reference_audio_url", config.getReferenceAudioUrl());
-        String json = json(body);
+        String json = json(config.withAdditionalBodyProperties(body));
         return new TaskCreation(NeoSparkApi.VIDEO,
                 create(config, getEndpoint().requireApiKey(config), NeoSparkApi.VIDEO_TASKS, json), json);
     }

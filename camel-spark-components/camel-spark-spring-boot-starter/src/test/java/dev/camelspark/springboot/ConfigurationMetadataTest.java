@@ -68,7 +68,9 @@ class ConfigurationMetadataTest {
                     case "boolean" -> "java.lang.Boolean";
                     case "integer" -> option.javaType().matches("long|java.lang.Long") ? "java.lang.Long" : "java.lang.Integer";
                     case "number" -> "java.lang.Double";
-                    case "object" -> option.javaType().equals("java.math.BigDecimal") ? "java.math.BigDecimal" : "java.lang.String";
+                    case "object" -> option.javaType().startsWith("java.util.Map")
+                            ? "java.util.Map<java.lang.String,java.lang.String>"
+                            : option.javaType().equals("java.math.BigDecimal") ? "java.math.BigDecimal" : "java.lang.String";
                     default -> "java.lang.String";
                 });
                 if (option.defaultValue() != null && !option.type().equals("duration")) {

@@ -127,6 +127,10 @@ class EveryOptionBindsTest {
                 return new Setting(property, (millis / 1000 + 7) + "s", String.valueOf(millis / 1000 * 1000 + 7000));
             }
             case "object":
+                if (o.javaType().startsWith("java.util.Map")) {
+                    // a multi-value option; [key] keeps the key as written (Spring drops '_' from a bare map key)
+                    return new Setting(property + "[x_key]", "x-" + o.name(), "{x_key=x-" + o.name() + "}");
+                }
                 if (o.javaType().equals(BigDecimal.class.getName())) {
                     return new Setting(property, "12.5", "12.5");
                 }

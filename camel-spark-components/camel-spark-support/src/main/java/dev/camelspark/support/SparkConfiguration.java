@@ -1,9 +1,15 @@
 package dev.camelspark.support;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.ClientRateLimiter;
+import dev.camelspark.support.http.SparkJson;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -40,6 +46,18 @@ public abstract class SparkConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "0",
               description = "Client-side cap on calls in flight at once for this component and API key; 0 means none. Further calls queue without holding a thread.")
     private int maxConcurrentRequests;
+    @UriParam(label = "advanced", prefix = "additionalBodyProperty.", multiValue = true,
+              description = "Extra wire parameters sent as they are, for vendor parameters this component does not know yet"
+                            + " (additionalBodyProperty.style=vivid). In a JSON body each is a top-level property, its value"
+                            + " parsed as JSON when it is JSON (a number, true, an object or array) and sent as text otherwise; DynaSpark, whose"
+                            + " API takes query parameters, sends each as a query parameter. One named like a parameter the"
+                            + " component sets replaces it; one naming the API key or another credential (api_key, key,"
+                            + " Authorization, X-API-Key, access_token) is refused at start-up.")
+    private Map<String, Object> additionalBodyProperty;
+
+    /** Credential names, lower-cased without '_' and '-', that additionalBodyProperty may never set. */
+    private static final Set<String> CREDENTIALS = Set.of("apikey", "key", "authorization", "xapikey", "accesstoken",
+            "token", "bearer");
 
     /** The base URL of the API; each component declares it with its vendor's default. */
     public abstract String getBaseUrl();
@@ -57,6 +75,51 @@ public abstract class SparkConfiguration implements Cloneable {
                 .atLeast("maxRetryAfter", maxRetryAfter, 0)
                 .atLeast("requestsPerMinute", requestsPerMinute, 0)
                 .atLeast("maxConcurrentRequests", maxConcurrentRequests, 0);
+        checkAdditionalBodyProperties(provider);
+    }
+
+    /** Extra parameters are sent unchecked, but never a blank name nor one that would replace the key. */
+    private void checkAdditionalBodyProperties(String provider) {
+        if (additionalBodyProperty == null) {
+            return;
+        }
+        SparkChecks checks = SparkChecks.of(provider);
+        for (String name : additionalBodyProperty.keySet()) {
+            String option = "additionalBodyProperty." + name;
+            checks.notBlank("additionalBodyProperty name", name)
+                    .that(!CREDENTIALS.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "")),
+                            option, "(value not shown)", "a name that is not a credential: set the key with option"
+                                                          + " apiKey, never through additionalBodyProperty");
+        }
+    }
+
+    /**
+     * The extra parameters as they go on the wire: a text that is JSON becomes that JSON value (as camel-openai
+     * does), any other text stays text. Empty when none is set.
+     */
+    public Map<String, Object> additionalBodyProperties() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (additionalBodyProperty != null) {
+            additionalBodyProperty.forEach((name, value) -> out.put(name, value instanceof String text
+                    ? jsonOrText(text) : value));
+        }
+        return out;
+    }
+
+    private static Object jsonOrText(String text) {
+        JsonNode json = SparkJson.tryParse(text);
+        return json == null ? text : json;
+    }
+
+    /** {@code body} with the extra parameters put in as top-level properties, replacing same-named ones. */
+    public Map<String, Object> withAdditionalBodyProperties(Map<String, Object> body) {
+        Map<String, Object> extras = additionalBodyProperties();
+        if (extras.isEmpty()) {
+            return body;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(body);
+        merged.putAll(extras);
+        return merged;
     }
 
     /** The retry and limit settings of a call made with this configuration and key. */
@@ -67,7 +130,11 @@ public abstract class SparkConfiguration implements Cloneable {
 
     public SparkConfiguration copy() {
         try {
-            return (SparkConfiguration) clone();
+            SparkConfiguration copy = (SparkConfiguration) clone();
+            // its own map: an endpoint's additionalBodyProperty.x must not reach the component or other endpoints
+            copy.additionalBodyProperty = additionalBodyProperty == null ? null
+                    : new LinkedHashMap<>(additionalBodyProperty);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -127,6 +194,14 @@ public abstract class SparkConfiguration implements Cloneable {
 
     public void setRequestsPerMinute(int requestsPerMinute) {
         this.requestsPerMinute = requestsPerMinute;
+    }
+
+    public Map<String, Object> getAdditionalBodyProperty() {
+        return additionalBodyProperty;
+    }
+
+    public void setAdditionalBodyProperty(Map<String, Object> additionalBodyProperty) {
+        this.additionalBodyProperty = additionalBodyProperty;
     }
 
     public int getMaxConcurrentRequests() {

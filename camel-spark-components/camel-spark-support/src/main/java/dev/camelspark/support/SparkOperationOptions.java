@@ -42,6 +42,7 @@ public final class SparkOperationOptions {
     public static final SparkOperationOptions NONE = new SparkOperationOptions("spark", Map.of(), Map.of(), Set.of());
 
     private static final String SCHEDULER_PROPERTY_PREFIX = "scheduler.";
+    private static final String ADDITIONAL_BODY_PROPERTY_PREFIX = "additionalbodyproperty.";
 
     private final String provider;
     /** Lower-case option name → the option as declared and the operations it applies to. */
@@ -125,9 +126,15 @@ public final class SparkOperationOptions {
         return scope == null ? option : scope.option();
     }
 
-    /** URI options are bound ignoring case; {@code scheduler.*} are the scheduler's properties. */
+    /**
+     * URI options are bound ignoring case; {@code scheduler.*} are the scheduler's properties and
+     * {@code additionalBodyProperty.*} the entries of that one option.
+     */
     private static String key(String option) {
         String lower = option.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(ADDITIONAL_BODY_PROPERTY_PREFIX)) {
+            return "additionalbodyproperty";
+        }
         return lower.startsWith(SCHEDULER_PROPERTY_PREFIX) ? "schedulerproperties" : lower;
     }
 

@@ -23,6 +23,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         dev.camelspark.sparkdream.SparkDreamConfiguration target = (dev.camelspark.sparkdream.SparkDreamConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": target.setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
@@ -77,6 +79,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
@@ -132,6 +136,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         dev.camelspark.sparkdream.SparkDreamConfiguration target = (dev.camelspark.sparkdream.SparkDreamConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getAdditionalBodyProperty();
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return target.getAllowedDownloadHosts();
         case "apikey":
@@ -179,6 +185,15 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "useprellm":
         case "usePreLlm": return target.getUsePreLlm();
         case "width": return target.getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SparkDreamEndpoint target = (SparkDreamEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.getConfiguration().setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": target.getConfiguration().setAllowedDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
@@ -114,6 +116,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return java.lang.String.class;
         case "apikey":
@@ -206,6 +210,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SparkDreamEndpoint target = (SparkDreamEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getConfiguration().getAdditionalBodyProperty();
         case "alloweddownloadhosts":
         case "allowedDownloadHosts": return target.getConfiguration().getAllowedDownloadHosts();
         case "apikey":
@@ -297,6 +303,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

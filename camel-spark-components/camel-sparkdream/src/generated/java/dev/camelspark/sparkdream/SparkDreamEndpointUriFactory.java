@@ -23,7 +23,8 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
+        props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -75,7 +76,8 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
+        prefixes.put("additionalBodyProperty", "additionalBodyProperty.");
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }

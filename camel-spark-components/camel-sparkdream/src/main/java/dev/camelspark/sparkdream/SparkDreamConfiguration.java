@@ -31,6 +31,7 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
     public static final SparkOperationOptions OPERATION_OPTIONS = SparkOperationOptions.of("sparkdream")
             .only(List.of("generate", "submit"), List.of("usePreLlm", "seed", "scale", "width", "height"))
             .only(List.of("generate", "submit"), SparkOperationOptions.TASK_SUBMISSION)
+            .only(List.of("generate", "submit"), List.of("additionalBodyProperty"))
             .only(List.of("generate", "tasks"), SparkOperationOptions.MEDIA)
             .only(List.of("generate", "submit", "tasks"), SparkOperationOptions.TASK_POLLING)
             .only(List.of("generate", "submit", "tasks"), List.of("taskGroup"))

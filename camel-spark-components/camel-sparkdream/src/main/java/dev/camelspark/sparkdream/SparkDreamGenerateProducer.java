@@ -69,6 +69,8 @@ class SparkDreamGenerateProducer extends SparkTaskProducerSupport {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", SparkDreamConfiguration.MODEL);
         body.put("input", List.of(Map.of("params", params)));
+        // extra parameters are part of what was asked, so of the task key too
+        body = config.withAdditionalBodyProperties(body);
         byte[] json = SparkJson.write(body);
         SparkRequest request = withTimeouts(SparkRequest.post(config.getBaseUrl(), SparkDreamEndpoint.CREATE_PATH), config,
                 false)

@@ -30,6 +30,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SparkGptComponent target = (SparkGptComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": getOrCreateConfiguration(target).setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -77,6 +79,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
@@ -125,6 +129,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SparkGptComponent target = (SparkGptComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return getOrCreateConfiguration(target).getAdditionalBodyProperty();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
@@ -165,6 +171,15 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class SparkGptConfigurationConfigurer extends org.apache.camel.support.co
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         dev.camelspark.sparkgpt.SparkGptConfiguration target = (dev.camelspark.sparkgpt.SparkGptConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -53,6 +55,8 @@ public class SparkGptConfigurationConfigurer extends org.apache.camel.support.co
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "baseurl":
@@ -84,6 +88,8 @@ public class SparkGptConfigurationConfigurer extends org.apache.camel.support.co
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         dev.camelspark.sparkgpt.SparkGptConfiguration target = (dev.camelspark.sparkgpt.SparkGptConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getAdditionalBodyProperty();
         case "apikey":
         case "apiKey": return target.getApiKey();
         case "baseurl":
@@ -107,6 +113,15 @@ public class SparkGptConfigurationConfigurer extends org.apache.camel.support.co
         case "stream": return target.isStream();
         case "streamidletimeout":
         case "streamIdleTimeout": return target.getStreamIdleTimeout();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -38,7 +38,8 @@ abstract class SparkGptProducerSupport extends SparkProducerSupport {
     /** A POST of {@code body} as JSON, authorised by the key. */
     static SparkRequest post(SparkGptConfiguration config, String path, String apiKey, Map<String, Object> body,
                              CallKind kind, boolean streamed) {
-        return withTimeouts(SparkRequest.post(config.getBaseUrl(), path).bearer(apiKey).kind(kind).json(body),
+        return withTimeouts(SparkRequest.post(config.getBaseUrl(), path).bearer(apiKey).kind(kind)
+                        .json(config.withAdditionalBodyProperties(body)),
                 config, streamed).build();
     }
 

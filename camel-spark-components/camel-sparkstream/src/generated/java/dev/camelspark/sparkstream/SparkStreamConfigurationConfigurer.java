@@ -23,6 +23,8 @@ public class SparkStreamConfigurationConfigurer extends org.apache.camel.support
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         dev.camelspark.sparkstream.SparkStreamConfiguration target = (dev.camelspark.sparkstream.SparkStreamConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -57,6 +59,8 @@ public class SparkStreamConfigurationConfigurer extends org.apache.camel.support
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "baseurl":
@@ -92,6 +96,8 @@ public class SparkStreamConfigurationConfigurer extends org.apache.camel.support
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         dev.camelspark.sparkstream.SparkStreamConfiguration target = (dev.camelspark.sparkstream.SparkStreamConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getAdditionalBodyProperty();
         case "apikey":
         case "apiKey": return target.getApiKey();
         case "baseurl":
@@ -119,6 +125,15 @@ public class SparkStreamConfigurationConfigurer extends org.apache.camel.support
         case "systemmessage":
         case "systemMessage": return target.getSystemMessage();
         case "temperature": return target.getTemperature();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,7 +23,8 @@ public class SparkStreamEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(18);
+        props.add("additionalBodyProperty");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("connectTimeout");
@@ -45,7 +46,9 @@ public class SparkStreamEndpointUriFactory extends org.apache.camel.support.comp
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("additionalBodyProperty", "additionalBodyProperty.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

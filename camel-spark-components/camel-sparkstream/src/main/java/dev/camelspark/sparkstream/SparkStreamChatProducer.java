@@ -56,7 +56,7 @@ class SparkStreamChatProducer extends SparkProducerSupport {
         }
         body.put("stream", config.isStream()); // always sent: the API's default may change before it goes live
         SparkRequest request = withTimeouts(SparkRequest.post(config.getBaseUrl(), CHAT).bearer(apiKey)
-                .kind(CallKind.CHAT).json(body), config, config.isStream()).build();
+                .kind(CallKind.CHAT).json(config.withAdditionalBodyProperties(body)), config, config.isStream()).build();
 
         if (config.isStream()) {
             return openEventStream(exchange, request, config.callPolicy(apiKey), config, config.isLenientStream())

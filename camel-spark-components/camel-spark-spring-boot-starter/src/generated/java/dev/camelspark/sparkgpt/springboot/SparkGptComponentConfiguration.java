@@ -42,6 +42,16 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
     private Integer modelId;
 
     /**
+     * Extra wire parameters sent as they are, for vendor parameters this component does not know yet
+     * (additionalBodyProperty.style=vivid). In a JSON body each is a top-level property, its value parsed as JSON
+     * when it is JSON (a number, true, an object or array) and sent as text otherwise; DynaSpark, whose API takes
+     * query parameters, sends each as a query parameter. One named like a parameter the component sets replaces it;
+     * one naming the API key or another credential (api_key, key, Authorization, X-API-Key, access_token) is
+     * refused at start-up. This is a multi-value option with prefix: additionalBodyProperty.
+     */
+    private Map<String, String> additionalBodyProperty;
+
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
      * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS
@@ -154,6 +164,7 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
         options.put("baseUrl", baseUrl);
         options.put("lazyStartProducer", lazyStartProducer);
         options.put("modelId", modelId);
+        options.put("additionalBodyProperty", additionalBodyProperty);
         options.put("autowiredEnabled", autowiredEnabled);
         options.put("connectTimeout", connectTimeout == null ? null : connectTimeout.toMillis());
         options.put("maxConcurrentRequests", maxConcurrentRequests);
@@ -204,6 +215,14 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
 
     public void setModelId(Integer modelId) {
         this.modelId = modelId;
+    }
+
+    public Map<String, String> getAdditionalBodyProperty() {
+        return additionalBodyProperty;
+    }
+
+    public void setAdditionalBodyProperty(Map<String, String> additionalBodyProperty) {
+        this.additionalBodyProperty = additionalBodyProperty;
     }
 
     public Boolean getAutowiredEnabled() {

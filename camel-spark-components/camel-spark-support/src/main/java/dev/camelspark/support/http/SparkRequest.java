@@ -174,6 +174,24 @@ public final class SparkRequest {
             return this;
         }
 
+        /**
+         * Extra query parameters as they are ({@code additionalBodyProperty.*} of a GET-style API): each replaces a
+         * parameter of the same name set before, never a secret one (the configuration refuses those names).
+         */
+        public Builder additionalQuery(Map<String, ?> extras) {
+            if (extras != null) {
+                extras.forEach((name, value) -> {
+                    if (secretQuery.containsKey(name)) {
+                        throw new IllegalArgumentException("query parameter '" + name + "' is a secret and cannot be"
+                                                           + " set through additionalBodyProperty");
+                    }
+                    query.removeIf(e -> e.getKey().equals(name));
+                    query(name, value);
+                });
+            }
+            return this;
+        }
+
         /** A query parameter that is a secret (an API key): sent, never shown. */
         public Builder secretQuery(String name, String value) {
             if (value != null && !value.isEmpty()) {
