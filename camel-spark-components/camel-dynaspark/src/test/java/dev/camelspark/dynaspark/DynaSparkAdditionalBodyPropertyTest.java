@@ -3,10 +3,9 @@ package dev.camelspark.dynaspark;
 import java.util.List;
 
 import dev.camelspark.emulator.RecordedRequest;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,21 +47,9 @@ class DynaSparkAdditionalBodyPropertyTest extends DynaSparkTestSupport {
 
     @Test
     void theKeyCannotBeSetThroughItTheRouteFailsAtStartNamingTheOption() {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            assertThatThrownBy(() -> {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:a").to("dynaspark:text?additionalBodyProperty.api_key=stolen");
-                    }
-                });
-                context.start();
-            }).hasStackTraceContaining("invalid additionalBodyProperty.api_key")
-                    .hasStackTraceContaining("option apiKey");
-        } finally {
-            context.stop();
-        }
+        assertThatThrownBy(() -> RouteStarts.to("dynaspark:text?additionalBodyProperty.api_key=stolen"))
+                .hasStackTraceContaining("invalid additionalBodyProperty.api_key")
+                .hasStackTraceContaining("option apiKey");
         assertThat(calls("/generate_response")).isEmpty();
     }
 }

@@ -1,10 +1,9 @@
 package dev.camelspark.neospark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,29 +59,14 @@ class NeoSparkAdditionalBodyPropertyTest extends NeoSparkTestSupport {
 
     @Test
     void theKeyCannotBeSetThroughItTheRouteFailsAtStartNamingTheOption() {
-        assertThatThrownBy(() -> start("neospark:image?additionalBodyProperty.X-API-Key=stolen"))
+        assertThatThrownBy(() -> RouteStarts.to("neospark:image?additionalBodyProperty.X-API-Key=stolen"))
                 .hasStackTraceContaining("invalid additionalBodyProperty.X-API-Key")
                 .hasStackTraceContaining("option apiKey");
     }
 
     @Test
     void onAnUploadItDoesNothingAndIsRefusedAtStart() {
-        assertThatThrownBy(() -> start("neospark:upload?additionalBodyProperty.tag=a"))
+        assertThatThrownBy(() -> RouteStarts.to("neospark:upload?additionalBodyProperty.tag=a"))
                 .hasStackTraceContaining("option 'additionalBodyProperty' does nothing for operation 'upload'");
-    }
-
-    private static void start(String uri) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to(uri);
-                }
-            });
-            context.start();
-        } finally {
-            context.stop();
-        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.camelspark.sparkdream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,28 +36,14 @@ class SparkDreamAdditionalBodyPropertyTest extends SparkDreamTestSupport {
 
     @Test
     void theKeyCannotBeSetThroughItTheRouteFailsAtStartNamingTheOption() {
-        assertThatThrownBy(() -> start("sparkdream:generate?additionalBodyProperty.key=stolen"))
-                .hasStackTraceContaining("invalid additionalBodyProperty.key").hasStackTraceContaining("option apiKey");
+        assertThatThrownBy(() -> RouteStarts.to("sparkdream:generate?additionalBodyProperty.key=stolen"))
+                .hasStackTraceContaining("invalid additionalBodyProperty.key")
+                .hasStackTraceContaining("option apiKey");
     }
 
     @Test
     void onAStatusReadItDoesNothingAndIsRefusedAtStart() {
-        assertThatThrownBy(() -> start("sparkdream:status?additionalBodyProperty.priority=2"))
+        assertThatThrownBy(() -> RouteStarts.to("sparkdream:status?additionalBodyProperty.priority=2"))
                 .hasStackTraceContaining("option 'additionalBodyProperty' does nothing for operation 'status'");
-    }
-
-    private static void start(String uri) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:a").to(uri);
-                }
-            });
-            context.start();
-        } finally {
-            context.stop();
-        }
     }
 }

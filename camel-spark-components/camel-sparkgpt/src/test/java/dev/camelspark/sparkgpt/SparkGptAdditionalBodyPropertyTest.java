@@ -1,10 +1,9 @@
 package dev.camelspark.sparkgpt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,20 +37,8 @@ class SparkGptAdditionalBodyPropertyTest extends SparkGptTestSupport {
 
     @Test
     void theKeyCannotBeSetThroughItTheRouteFailsAtStartNamingTheOption() {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            assertThatThrownBy(() -> {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:a").to("sparkgpt:chat?modelId=2&additionalBodyProperty.Authorization=stolen");
-                    }
-                });
-                context.start();
-            }).hasStackTraceContaining("invalid additionalBodyProperty.Authorization")
-                    .hasStackTraceContaining("option apiKey");
-        } finally {
-            context.stop();
-        }
+        assertThatThrownBy(() -> RouteStarts.to("sparkgpt:chat?modelId=2&additionalBodyProperty.Authorization=stolen"))
+                .hasStackTraceContaining("invalid additionalBodyProperty.Authorization")
+                .hasStackTraceContaining("option apiKey");
     }
 }

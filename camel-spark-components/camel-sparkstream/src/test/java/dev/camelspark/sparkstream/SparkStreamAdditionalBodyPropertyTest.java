@@ -1,10 +1,9 @@
 package dev.camelspark.sparkstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.CamelContext;
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,20 +49,8 @@ class SparkStreamAdditionalBodyPropertyTest extends SparkStreamTestSupport {
 
     @Test
     void theKeyCannotBeSetThroughItTheRouteFailsAtStartNamingTheOption() {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            assertThatThrownBy(() -> {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:a").to("sparkstream:chat?additionalBodyProperty.apiKey=stolen");
-                    }
-                });
-                context.start();
-            }).hasStackTraceContaining("invalid additionalBodyProperty.apiKey")
-                    .hasStackTraceContaining("option apiKey");
-        } finally {
-            context.stop();
-        }
+        assertThatThrownBy(() -> RouteStarts.to("sparkstream:chat?additionalBodyProperty.apiKey=stolen"))
+                .hasStackTraceContaining("invalid additionalBodyProperty.apiKey")
+                .hasStackTraceContaining("option apiKey");
     }
 }
