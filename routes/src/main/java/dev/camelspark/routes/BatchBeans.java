@@ -45,7 +45,7 @@ public class BatchBeans implements CamelConfiguration {
         registry.bind("jobReader", new JobReader(ledger));
         registry.bind("outbox", new OutboxWriter(Path.of(dir, "outbox"), ledger));
         registry.bind("jobRunner", new JobRunner());
-        registry.bind("inFlight", new InFlightLimit(maxInFlight));
+        registry.bind("inFlight", new InFlightLimit(maxInFlight, progress::jobRunning));
         registry.bind("jobFailures", new JobFailures(Path.of(dir, "inbox", ".error"), progress, ledger));
         registry.bind("batchResult", new BatchResult(Path.of(dir, "outbox"), progress, ledger));
         // the lines of a batch run on this pool; inFlight (in run-job) caps the calls in flight overall

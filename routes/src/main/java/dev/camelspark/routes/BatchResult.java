@@ -39,7 +39,7 @@ public final class BatchResult implements AggregationStrategy {
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         Exchange batch = oldExchange != null ? oldExchange : newExchange;
         Map<String, Object> line = outcome(newExchange);
-        progress.lineFinished(batch, newExchange, "failed".equals(line.get("status")));
+        progress.lineFinished(batch, newExchange, "failed".equals(line.get("status")) ? (String) line.get("reason") : null);
         synchronized (batch) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> lines = batch.getProperty(LINES, List.class);

@@ -1,6 +1,7 @@
 package dev.camelspark.routes;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -17,17 +18,21 @@ import org.apache.camel.support.SynchronizationAdapter;
 public final class InFlightLimit {
 
     private final Semaphore permits;
+    private final Consumer<Exchange> onAcquired;
 
-    public InFlightLimit(int max) {
+    /** @param onAcquired told when a job holds its permit (until then it is queued) */
+    public InFlightLimit(int max, Consumer<Exchange> onAcquired) {
         if (max < 1) {
             throw new IllegalArgumentException("invalid spark.batch.max-in-flight '" + max + "': allowed 1 or more");
         }
         this.permits = new Semaphore(max, true);
+        this.onAcquired = onAcquired;
     }
 
     /** Waits for a permit (the caller's thread, as the throttle does); it is given back when the exchange completes. */
     public void acquire(Exchange exchange) throws InterruptedException {
         permits.acquire();
+        onAcquired.accept(exchange);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

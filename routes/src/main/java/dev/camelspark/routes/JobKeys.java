@@ -43,10 +43,4 @@ public final class JobKeys {
     static String repeated(String key, int occurrence) {
         return occurrence == 1 ? key : key + "|" + occurrence;
     }
-
-    /** The source part of a key, for logs. */
-    static String sourceOf(String key) {
-        int bar = key.indexOf('|');
-        return bar < 0 ? key : key.substring(0, bar);
-    }
 }

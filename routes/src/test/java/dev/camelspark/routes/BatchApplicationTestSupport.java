@@ -74,9 +74,14 @@ abstract class BatchApplicationTestSupport {
     }
 
     private Path drop(String relative, byte[] content, Instant modified) throws IOException {
-        Path target = dir().resolve("inbox").resolve(relative);
+        return drop(dir(), relative, content, modified);
+    }
+
+    /** Drops a file into {@code dir}'s inbox, written elsewhere and moved in. */
+    static Path drop(Path dir, String relative, byte[] content, Instant modified) throws IOException {
+        Path target = dir.resolve("inbox").resolve(relative);
         Files.createDirectories(target.getParent());
-        Path staging = Files.createTempFile(dir(), "staging", ".tmp");
+        Path staging = Files.createTempFile(dir, "staging", ".tmp");
         Files.write(staging, content);
         if (modified != null) {
             Files.setLastModifiedTime(staging, FileTime.from(modified));

@@ -70,6 +70,8 @@ final class BatchProcess implements AutoCloseable {
                 // the tests move files in whole; 0 would make Camel compare two looks 1 s apart, file after file
                 "-Dspark.batch.read-lock-min-age=1",
                 "-Dspark.batch.progress-period=1000",
+                // other builds on the machine may hold the default port
+                "-Dspark.batch.http.port=0",
                 "-Dspark.emulator.enabled=false"));
         for (Provider provider : Provider.values()) {
             command.add("-Dspark.emulator." + provider.id() + ".url=" + emulator.baseUrl(provider));
