@@ -40,6 +40,11 @@ public class BatchBeans implements CamelConfiguration {
         }, true, false);
         BatchProgress progress = new BatchProgress(tasks);
         registry.bind("progress", progress);
+        boolean bar = properties.resolveProperty("spark.batch.progress-bar").map(Boolean::parseBoolean).orElse(true);
+        if (bar && TerminalProgress.onTerminal()) {
+            long period = properties.resolveProperty("spark.batch.progress-bar-period").map(Long::parseLong).orElse(250L);
+            camelContext.addService(new TerminalProgress(camelContext, progress, period), true, true);
+        }
         // which job owns each output name, and each answer once it arrived (so a crash after it never calls again)
         OutputLedger ledger = new OutputLedger(Path.of(dir, "state"), Path.of(dir, "outbox"));
         registry.bind("jobReader", new JobReader(ledger));

@@ -48,6 +48,7 @@ public final class BatchProgress {
     private final Instant startedAt = Instant.now();
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final Deque<BatchStatus.Failure> errors = new ArrayDeque<>();
+    private volatile boolean plainLines = true;
 
     /** @param tasks where the asynchronous components record their tasks, read for the progress of long jobs */
     public BatchProgress(TaskStore tasks) {
@@ -185,8 +186,12 @@ public final class BatchProgress {
     public void lineFinished(Exchange batchExchange, Exchange line, String failureReason) {
         boolean lineFailed = failureReason != null;
         if (lineFailed) {
+            // the line's own name (batches/x.csv#3), even when it could not be read as a job
             BatchLines.BatchLine batchLine = line.getProperty(JobReader.BATCH_LINE, BatchLines.BatchLine.class);
-            lineFailed(line, batchLine == null ? JobReader.relativePath(batchExchange) : batchLine.source(), failureReason);
+            Job lineJob = line.getProperty(Job.PROPERTY, Job.class);
+            String source = batchLine != null ? batchLine.source()
+                    : lineJob != null ? lineJob.source() : JobReader.relativePath(batchExchange);
+            lineFailed(line, source, failureReason);
         }
         Batch batch = batches.get(JobReader.relativePath(batchExchange));
         if (batch == null) {
@@ -208,8 +213,16 @@ public final class BatchProgress {
         LOG.info("batch {} done: {} jobs, {} failed", name, total, failedLines);
     }
 
-    /** Called on every tick: long jobs in flight, and the summary once everything has drained. */
+    /** False while the progress bar is drawn on a terminal ({@link TerminalProgress}): it says the same. */
+    void logPlainLines(boolean on) {
+        plainLines = on;
+    }
+
+    /** Called on every tick: the progress so far, long jobs in flight, and the summary once everything has drained. */
     public void tick() {
+        if (plainLines && (!inFlight.isEmpty() || !batches.isEmpty())) {
+            LOG.info(ProgressBar.line(snapshot()));
+        }
         if (!inFlight.isEmpty()) {
             inFlight.entrySet().stream()
                     .filter(e -> Duration.between(e.getValue().started, Instant.now()).toSeconds() >= 10)

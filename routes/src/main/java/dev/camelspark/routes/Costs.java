@@ -31,6 +31,11 @@ final class Costs {
     /** {@code 0.0042 USD, 130 credits}. */
     @Override
     public synchronized String toString() {
+        return format(totals);
+    }
+
+    /** Totals by unit as {@code 0.0042 USD, 130 credits}; empty when nothing was spent. */
+    static String format(Map<String, BigDecimal> totals) {
         return totals.entrySet().stream().filter(e -> e.getValue().signum() != 0)
                 .map(e -> e.getValue().toPlainString() + " " + e.getKey()).collect(Collectors.joining(", "));
     }

@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * the emulator. (The page itself, in a browser: {@link StatusPageBrowserTest}.)
  */
 @CamelMainTest(properties = { "spark.emulator.port=0", "spark.batch.read-lock-min-age=1", "spark.batch.max-in-flight=1",
+                              "spark.batch.progress-period=300",
                               "camel.component.neospark.poll-interval=100", "camel.component.neospark.max-poll-interval=200" })
 class StatusPageTest {
 
@@ -71,20 +72,24 @@ class StatusPageTest {
     void theJsonShowsJobsPerProviderTasksInFlightCostAndErrors() throws Exception {
         emulator().settings(Provider.SPARKDREAM, SparkDreamSettings.class).durations(Duration.ZERO, Duration.ofMillis(200));
         emulator().neospark().videoTimes(Duration.ofMillis(100), Duration.ofSeconds(4));
-        drop("video/waves.txt", "Waves rolling onto a beach at dusk");
+        try (LogCapture log = LogCapture.capture()) {
+            drop("video/waves.txt", "Waves rolling onto a beach at dusk");
 
-        // the video holds the only permit: the image waits in the queue, the video's task reports its progress
-        await().atMost(Duration.ofSeconds(30)).until(() -> status().path("inFlight").findValuesAsText("taskId").size() == 1);
-        drop("image/dune.txt", "A dune under a full moon");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode status = status();
-            assertThat(status.at("/providers/dynaspark/queued").asInt()).isEqualTo(1);
-            assertThat(status.at("/providers/neospark/running").asInt()).isEqualTo(1);
-            JsonNode video = status.path("inFlight").findParent("taskId");
-            assertThat(video.path("source").asText()).isEqualTo("video/waves.txt");
-            assertThat(video.path("state").asText()).isEqualTo("running");
-            assertThat(video.path("progress").asInt()).isBetween(1, 99);
-        });
+            // the video holds the only permit: the image waits in the queue, the video's task reports its progress
+            await().atMost(Duration.ofSeconds(30)).until(() -> status().path("inFlight").findValuesAsText("taskId").size() == 1);
+            drop("image/dune.txt", "A dune under a full moon");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode status = status();
+                assertThat(status.at("/providers/dynaspark/queued").asInt()).isEqualTo(1);
+                assertThat(status.at("/providers/neospark/running").asInt()).isEqualTo(1);
+                JsonNode video = status.path("inFlight").findParent("taskId");
+                assertThat(video.path("source").asText()).isEqualTo("video/waves.txt");
+                assertThat(video.path("state").asText()).isEqualTo("running");
+                assertThat(video.path("progress").asInt()).isBetween(1, 99);
+            });
+            // not on a terminal: the progress as a log line every spark.batch.progress-period
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.batchLines().contains("progress: 0/2 (0%), 1 running, 1 queued"));
+        }
 
         drop("jobs/typo.json", "{\"provider\": \"dynaspark\", \"operation\": \"imaeg\", \"prompt\": \"x\"}");
         drop("dream/oasis.txt", "An oasis at night");
