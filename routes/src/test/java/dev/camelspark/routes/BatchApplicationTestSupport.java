@@ -432,6 +432,8 @@ abstract class BatchApplicationTestSupport {
         awaitFile(outbox("text/same-2.txt.json"));
         assertThat(json(outbox("text/same-2.txt.json")).path("prompt").asText()).isEqualTo("Prompt BBBB");
         assertThat(json(outbox("text/same.txt.json")).path("prompt").asText()).isEqualTo("Prompt AAAA");
+        // the sidecar is written before the input moves to .done/: wait for the move, or the next drop finds it there
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(dir().resolve("inbox/text/same.txt")));
 
         // the first prompt again, touched since: the same work, found done
         drop("text/same.txt", "Prompt AAAA", modified.plusSeconds(3600));

@@ -64,6 +64,24 @@ final class BatchProcess implements AutoCloseable {
     /** The same, with these environment variables (the API keys) added to the child's. */
     static BatchProcess start(Path dir, SparkEmulator emulator, Map<String, String> properties,
                               Map<String, String> environment) throws Exception {
+        return launch(command(dir, emulator, properties), environment);
+    }
+
+    /**
+     * The same, on a terminal: util-linux's {@code script} runs it on a pseudo-terminal, as a person's shell would
+     * (its output, the terminal's, still comes to this test).
+     */
+    static BatchProcess startOnTerminal(Path dir, SparkEmulator emulator, Map<String, String> properties) throws Exception {
+        String shellCommand = String.join(" ", command(dir, emulator, properties).stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        Map<String, String> environment = new java.util.HashMap<>(EMULATOR_KEYS);
+        environment.put("COLUMNS", "120");
+        return launch(List.of("script", "--quiet", "--flush", "--return", "--command", shellCommand, "/dev/null"),
+                environment);
+    }
+
+    private static List<String> command(Path dir, SparkEmulator emulator, Map<String, String> properties)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dspark.batch.dir=" + dir,
@@ -80,6 +98,10 @@ final class BatchProcess implements AutoCloseable {
         command.add("-cp");
         command.add(runtimeClasspath());
         command.add(BatchApplication.class.getName());
+        return command;
+    }
+
+    private static BatchProcess launch(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -105,6 +127,8 @@ final class BatchProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no cleanup, as when the machine loses power. */
     void kill() throws InterruptedException {
+        // the application itself, when started through script(1)
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -128,6 +152,7 @@ final class BatchProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();

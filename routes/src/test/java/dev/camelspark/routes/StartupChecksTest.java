@@ -53,6 +53,20 @@ class StartupChecksTest {
     }
 
     @Test
+    void withTheHttpServerOffThereIsNoStatusPageAndNoPortIsOpened() throws Exception {
+        Main main = main("spark.batch.http.enabled", "false");
+        try {
+            main.start();
+            assertThat(main.getCamelContext().getRoute("prompt-files")).isNotNull();
+            assertThat(main.getCamelContext().getRoute("status-json")).isNull();
+            assertThat(main.getCamelContext().hasService(
+                    org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer.class)).isNull();
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
     void anUnknownOptionInARouteFailsAtStartNamingIt() throws Exception {
         Main main = main("camel.main.routes-include-pattern", "classpath:routes/yaml/*,classpath:typo-route.yaml");
         try {
