@@ -47,14 +47,8 @@ final class ProgressBar {
         StringBuilder line = new StringBuilder("[").append("#".repeat(filled)).append("-".repeat(WIDTH - filled))
                 .append("]  ").append(count.finished()).append('/').append(count.known())
                 .append("  ").append(count.percent()).append('%');
-        String states = states(status);
-        if (!states.isEmpty()) {
-            line.append("  ").append(states);
-        }
-        String cost = Costs.format(status.cost());
-        if (!cost.isEmpty()) {
-            line.append("  ").append(cost);
-        }
+        appendIfAny(line, "  ", states(status));
+        appendIfAny(line, "  ", Costs.format(status.cost()));
         // the longest task that reports progress: what a person waits for
         status.inFlight().stream().filter(t -> t.progress() != null).findFirst()
                 .ifPresent(t -> line.append("  ").append(t.source()).append(' ').append(t.progress()).append('%'));
@@ -66,15 +60,15 @@ final class ProgressBar {
         Count count = count(status);
         StringBuilder line = new StringBuilder("progress: ").append(count.finished()).append('/').append(count.known())
                 .append(" (").append(count.percent()).append("%)");
-        String states = states(status);
-        if (!states.isEmpty()) {
-            line.append(", ").append(states);
-        }
-        String cost = Costs.format(status.cost());
-        if (!cost.isEmpty()) {
-            line.append(", cost ").append(cost);
-        }
+        appendIfAny(line, ", ", states(status));
+        appendIfAny(line, ", cost ", Costs.format(status.cost()));
         return line.toString();
+    }
+
+    private static void appendIfAny(StringBuilder line, String separator, String text) {
+        if (!text.isEmpty()) {
+            line.append(separator).append(text);
+        }
     }
 
     private static String states(BatchStatus status) {
