@@ -46,6 +46,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": getOrCreateConfiguration(target).setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "frequencypenalty":
         case "frequencyPenalty": getOrCreateConfiguration(target).setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -119,6 +121,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "frequencypenalty":
         case "frequencyPenalty": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
@@ -193,6 +197,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return getOrCreateConfiguration(target).getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "frequencypenalty":
         case "frequencyPenalty": return getOrCreateConfiguration(target).getFrequencyPenalty();
         case "height": return getOrCreateConfiguration(target).getHeight();

@@ -36,6 +36,8 @@ public class DynaSparkConfigurationConfigurer extends org.apache.camel.support.c
         case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
         case "frequencypenalty":
         case "frequencyPenalty": target.setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -92,6 +94,8 @@ public class DynaSparkConfigurationConfigurer extends org.apache.camel.support.c
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "frequencypenalty":
         case "frequencyPenalty": return java.lang.Double.class;
         case "height": return java.lang.Integer.class;
@@ -149,6 +153,8 @@ public class DynaSparkConfigurationConfigurer extends org.apache.camel.support.c
         case "download": return target.isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getDownloadTimeout();
         case "frequencypenalty":
         case "frequencyPenalty": return target.getFrequencyPenalty();
         case "height": return target.getHeight();

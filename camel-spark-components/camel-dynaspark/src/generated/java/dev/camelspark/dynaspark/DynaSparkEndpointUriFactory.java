@@ -23,7 +23,7 @@ public class DynaSparkEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
@@ -31,6 +31,7 @@ public class DynaSparkEndpointUriFactory extends org.apache.camel.support.compon
         props.add("connectTimeout");
         props.add("download");
         props.add("downloadDirectory");
+        props.add("downloadTimeout");
         props.add("frequencyPenalty");
         props.add("height");
         props.add("json");

@@ -5,16 +5,21 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.support.SparkConstants;
+import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +39,10 @@ class DynaSparkImageTest extends DynaSparkTestSupport {
                 from("direct:toDisk").to("dynaspark:image?width=64&height=64&downloadDirectory=" + downloads);
                 from("direct:keyed").to("dynaspark:image?width=64&height=64&apiKey=RAW(secret-dyna-key)");
                 from("direct:tiny").to("dynaspark:image?width=64&height=64&maxDownloadSize=10");
+                from("direct:capped").to("dynaspark:image?width=64&height=64&maxDownloadSize=1000&downloadDirectory="
+                                         + downloads.resolve("capped"));
+                from("direct:slow").to("dynaspark:image?width=64&height=64&downloadTimeout=1500&downloadDirectory="
+                                       + downloads.resolve("slow"));
             }
         };
     }
@@ -112,6 +121,48 @@ class DynaSparkImageTest extends DynaSparkTestSupport {
         Exchange out = send("direct:tiny", "A camel at sunset");
 
         assertThat(out.getException()).hasMessageContaining("maxDownloadSize");
+    }
+
+    @Test
+    @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDownloadIsAbortedAsSoonAsItPassesMaxDownloadSize() throws Exception {
+        // 20 KB in ten pieces, one every 3 s: the first piece is already over the limit. Before, closing the body
+        // read the other nine first (27 s); the download is aborted instead
+        emulator().faults().add(Fault.trickle(200, "x".repeat(20_000), Duration.ofSeconds(3))
+                .on(Provider.DYNASPARK).path("*.png").header("Content-Type", "image/png").times(1));
+
+        Exchange out = send("direct:capped", "A camel at sunset");
+
+        assertThat(out.getException()).hasMessageContaining("maxDownloadSize (1000 bytes");
+        assertThat(filesIn(downloads.resolve("capped"))).as("no partial file left").isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDownloadTricklingForLongerThanDownloadTimeoutFailsAndLeavesNothing() throws Exception {
+        // one piece a second never trips streamIdleTimeout; the whole download (9 s) is longer than downloadTimeout
+        emulator().faults().add(Fault.trickle(200, "x".repeat(5_000), Duration.ofSeconds(1))
+                .on(Provider.DYNASPARK).path("*.png").header("Content-Type", "image/png").times(1));
+
+        Exchange out = send("direct:slow", "A camel at sunset");
+
+        assertThat(out.getException()).isInstanceOf(SparkTransportException.class)
+                .hasMessageContaining("downloadTimeout (1500 ms)");
+        assertThat(filesIn(downloads.resolve("slow"))).as("neither a partial nor a final file").isEmpty();
+
+        // the next download on the same endpoint is not slow, and arrives whole
+        Exchange next = send("direct:slow", "A camel at sunset");
+        assertThat(next.getException()).isNull();
+        assertThat(ImageIO.read(next.getMessage().getBody(File.class)).getWidth()).isEqualTo(64);
+    }
+
+    private static List<Path> filesIn(Path directory) throws Exception {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (var listing = Files.list(directory)) {
+            return listing.toList();
+        }
     }
 
     @Test

@@ -52,6 +52,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": getOrCreateConfiguration(target).setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "firstframeurl":
         case "firstFrameUrl": getOrCreateConfiguration(target).setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -165,6 +167,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "duration": return java.lang.Integer.class;
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
@@ -279,6 +283,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return getOrCreateConfiguration(target).getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "firstframeurl":
         case "firstFrameUrl": return getOrCreateConfiguration(target).getFirstFrameUrl();

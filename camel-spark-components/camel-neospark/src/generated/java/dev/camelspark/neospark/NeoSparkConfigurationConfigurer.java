@@ -40,6 +40,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
         case "duration": target.setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "firstframeurl":
         case "firstFrameUrl": target.setFirstFrameUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,6 +136,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "duration": return java.lang.Integer.class;
         case "firstframeurl":
         case "firstFrameUrl": return java.lang.String.class;
@@ -229,6 +233,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "download": return target.isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getDownloadTimeout();
         case "duration": return target.getDuration();
         case "firstframeurl":
         case "firstFrameUrl": return target.getFirstFrameUrl();

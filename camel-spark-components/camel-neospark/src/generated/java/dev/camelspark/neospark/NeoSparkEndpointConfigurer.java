@@ -49,6 +49,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.getConfiguration().setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "duration": target.getConfiguration().setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -180,6 +182,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "duration": return java.lang.Integer.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -312,6 +316,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "download": return target.getConfiguration().isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getConfiguration().getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
         case "duration": return target.getConfiguration().getDuration();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

@@ -23,7 +23,7 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
@@ -38,6 +38,7 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("delay");
         props.add("download");
         props.add("downloadDirectory");
+        props.add("downloadTimeout");
         props.add("duration");
         props.add("exceptionHandler");
         props.add("exchangePattern");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +59,8 @@ public abstract class SparkConfiguration implements Cloneable {
     /** Credential names, lower-cased without '_' and '-', that additionalBodyProperty may never set. */
     private static final Set<String> CREDENTIALS = Set.of("apikey", "key", "authorization", "xapikey", "accesstoken",
             "token", "bearer");
+    /** Not an option: the last limiter key computed, copied along with the configuration. */
+    private transient volatile LimiterKey limiterKey;
 
     /** The base URL of the API; each component declares it with its vendor's default. */
     public abstract String getBaseUrl();
@@ -124,8 +127,27 @@ public abstract class SparkConfiguration implements Cloneable {
 
     /** The retry and limit settings of a call made with this configuration and key. */
     public CallPolicy callPolicy(String resolvedApiKey) {
-        return new CallPolicy(maxRetries, Duration.ofMillis(maxRetryAfter),
-                ClientRateLimiter.keyOf(getBaseUrl(), resolvedApiKey), requestsPerMinute, maxConcurrentRequests);
+        return new CallPolicy(maxRetries, Duration.ofMillis(maxRetryAfter), limiterKey(resolvedApiKey),
+                requestsPerMinute, maxConcurrentRequests);
+    }
+
+    /** The limiter's name for this base URL and key, hashed once and kept while both stay the same (not per call). */
+    private String limiterKey(String resolvedApiKey) {
+        LimiterKey last = limiterKey;
+        String baseUrl = getBaseUrl();
+        if (last == null || !Objects.equals(last.baseUrl(), baseUrl) || !Objects.equals(last.apiKey(), resolvedApiKey)) {
+            last = new LimiterKey(baseUrl, resolvedApiKey, ClientRateLimiter.keyOf(baseUrl, resolvedApiKey));
+            limiterKey = last;
+        }
+        return last.hash();
+    }
+
+    /** Kept beside the configuration, which holds the key anyway. */
+    private record LimiterKey(String baseUrl, String apiKey, String hash) {
+        @Override
+        public String toString() {
+            return "LimiterKey[" + hash + "]"; // never the key
+        }
     }
 
     public SparkConfiguration copy() {

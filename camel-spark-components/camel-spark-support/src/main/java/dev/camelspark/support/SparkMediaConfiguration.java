@@ -21,6 +21,9 @@ public abstract class SparkMediaConfiguration extends SparkConfiguration {
     @UriParam(label = "common", defaultValue = "209715200",
               description = "The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.")
     private long maxDownloadSize = 200L * 1024 * 1024;
+    @UriParam(label = "common", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "The longest one media download may take as a whole, redirects included (streamIdleTimeout only bounds the silence between two reads, which a trickling server never exceeds). The download is aborted and nothing is left behind.")
+    private long downloadTimeout = 600_000;
     @UriParam(label = "security",
               description = "Comma-separated hosts (host or host:port) that media may be downloaded from although they are private, loopback or link-local addresses. The API's own host is always allowed.")
     private String allowedDownloadHosts;
@@ -28,7 +31,8 @@ public abstract class SparkMediaConfiguration extends SparkConfiguration {
     @Override
     public void validate(String provider) {
         super.validate(provider);
-        SparkChecks.of(provider).atLeast("maxDownloadSize", maxDownloadSize, 1);
+        SparkChecks.of(provider).atLeast("maxDownloadSize", maxDownloadSize, 1)
+                .atLeast("downloadTimeout", downloadTimeout, 1);
     }
 
     /** {@link #getAllowedDownloadHosts()} as a set of lower-case names. */
@@ -64,6 +68,14 @@ public abstract class SparkMediaConfiguration extends SparkConfiguration {
 
     public void setMaxDownloadSize(long maxDownloadSize) {
         this.maxDownloadSize = maxDownloadSize;
+    }
+
+    public long getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    public void setDownloadTimeout(long downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
     }
 
     public String getAllowedDownloadHosts() {

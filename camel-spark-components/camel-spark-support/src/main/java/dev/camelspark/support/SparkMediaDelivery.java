@@ -72,6 +72,6 @@ public final class SparkMediaDelivery {
                 apiAuthHeaders, config.getMaxDownloadSize(), inMemoryLimit,
                 config.getDownloadDirectory() == null ? null : Path.of(config.getDownloadDirectory()), fileName,
                 config.allowedDownloadHostSet(), Duration.ofMillis(config.getConnectTimeout()),
-                Duration.ofMillis(config.getStreamIdleTimeout()));
+                Duration.ofMillis(config.getStreamIdleTimeout()), Duration.ofMillis(config.getDownloadTimeout()));
     }
 }

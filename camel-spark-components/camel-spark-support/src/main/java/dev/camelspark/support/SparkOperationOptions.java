@@ -27,7 +27,7 @@ public final class SparkOperationOptions {
 
     /** Options of media results: what a producer or consumer does with the generated file. */
     public static final List<String> MEDIA = List.of("download", "downloadDirectory", "maxDownloadSize",
-            "allowedDownloadHosts");
+            "downloadTimeout", "allowedDownloadHosts");
     /** How a submitted task is polled and recorded. */
     public static final List<String> TASK_POLLING = List.of("pollInterval", "maxPollInterval", "pollTimeout",
             "taskStore", "taskStoreDirectory");

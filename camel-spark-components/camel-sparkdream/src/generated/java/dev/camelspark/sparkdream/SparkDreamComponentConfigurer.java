@@ -50,6 +50,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": getOrCreateConfiguration(target).setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -125,6 +127,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "height": return java.lang.Integer.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -201,6 +205,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return getOrCreateConfiguration(target).getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "height": return getOrCreateConfiguration(target).getHeight();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

@@ -38,6 +38,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloaddirectory":
         case "downloadDirectory": target.setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
         case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
@@ -94,6 +96,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "download": return boolean.class;
         case "downloaddirectory":
         case "downloadDirectory": return java.lang.String.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "height": return java.lang.Integer.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
@@ -151,6 +155,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "download": return target.isDownload();
         case "downloaddirectory":
         case "downloadDirectory": return target.getDownloadDirectory();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getDownloadTimeout();
         case "height": return target.getHeight();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getMaxConcurrentRequests();

@@ -23,7 +23,7 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
@@ -37,6 +37,7 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
         props.add("delay");
         props.add("download");
         props.add("downloadDirectory");
+        props.add("downloadTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");

@@ -142,6 +142,34 @@ class SparkGptStreamTest extends SparkGptTestSupport {
     }
 
     @Test
+    void streamsReadToDoneReuseOneConnection() {
+        send("direct:whole", QUESTION); // the pool's first connection
+        long before = emulator().connectionsOpened();
+
+        for (int i = 0; i < 10; i++) {
+            Exchange out = send("direct:whole", QUESTION + " " + i);
+            assertThat(out.getException()).isNull();
+            assertThat(out.getMessage().getBody(String.class)).isNotBlank();
+        }
+
+        // before, every stream was aborted at [DONE]: ten answers, ten new connections
+        assertThat(emulator().connectionsOpened() - before).as("connections opened by ten streamed chats").isZero();
+    }
+
+    @Test
+    void aStreamLeftEarlyIsAbortedNotReused() {
+        send("direct:whole", QUESTION);
+        long before = emulator().connectionsOpened();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("direct:firstTwo", QUESTION).getException()).isNull();
+        }
+
+        // the rest of each answer is never read: its connection is dropped, and the next call needs a new one
+        assertThat(emulator().connectionsOpened() - before).isBetween(2L, 3L);
+    }
+
+    @Test
     void anErrorBeforeTheStreamFailsTheExchange() {
         Exchange out = send("direct:denied", QUESTION);
 

@@ -2,6 +2,8 @@ package dev.camelspark.sparkstream;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -256,10 +258,33 @@ class SparkStreamChatTest extends SparkStreamTestSupport {
 
         assertThat(first.getException()).isNull();
         assertThat(first.getMessage().getHeader(SparkConstants.RATE_LIMIT_REMAINING, Long.class)).isZero();
-        // X-RateLimit-Remaining: 0 paused the key until the reset, beyond maxRetryAfter: refused without a call
+        // X-RateLimit-Remaining: 0 paused the key, for maxRetryAfter (1 s) rather than until the reset 30 s away;
+        // then the provider was asked, and its 429 (nothing paid) beyond maxRetryAfter failed the call at once
         assertThat(second.getException()).isInstanceOf(SparkRateLimitException.class)
-                .hasMessageContaining("X-RateLimit-Remaining was 0");
-        assertThat(calls()).hasSize(1);
+                .hasMessageContaining("beyond maxRetryAfter").hasMessageContaining("wait until");
+        assertThat(calls()).hasSize(2);
+        assertThat(calls().get(1).status()).isEqualTo(429);
+    }
+
+    @Test
+    void aResetFarInTheFutureDoesNotStopLaterCallsForLongerThanMaxRetryAfter() {
+        // one answer says the key is used up until tomorrow (a wrong reset, or a gateway's); before, every later call
+        // failed at once until the reset, that is until a restart in practice
+        long tomorrow = Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
+        emulator().faults().add(Fault.respond(200, "{\"id\":\"c-1\",\"object\":\"chat.completion\",\"model\":\"m\","
+                                                   + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                                                   + "\"content\":\"hi\"},\"finish_reason\":\"stop\"}]}")
+                .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Reset", String.valueOf(tomorrow))
+                .on(Provider.SPARKSTREAM).times(1));
+
+        Exchange first = send("direct:impatient", "Hello");
+        Exchange second = send("direct:impatient", "Hello again");
+
+        assertThat(first.getException()).isNull();
+        assertThat(first.getMessage().getHeader(SparkConstants.RATE_LIMIT_REMAINING, Long.class)).isZero();
+        assertThat(second.getException()).as("waited maxRetryAfter, then answered").isNull();
+        assertThat(second.getMessage().getBody(String.class)).isNotBlank();
+        assertThat(calls()).hasSize(2);
     }
 
     @Test

@@ -40,6 +40,13 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
     private String downloadDirectory;
 
     /**
+     * The longest one media download may take as a whole, redirects included (streamIdleTimeout only bounds the
+     * silence between two reads, which a trickling server never exceeds). The download is aborted and nothing is
+     * left behind. A duration: 500ms, 10s, 2m (a plain number is milliseconds).
+     */
+    private java.time.Duration downloadTimeout;
+
+    /**
      * The largest media, in bytes, that will be downloaded; larger ones fail the exchange before they fill a disk.
      */
     private Long maxDownloadSize;
@@ -265,6 +272,7 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
         options.put("baseUrl", baseUrl);
         options.put("download", download);
         options.put("downloadDirectory", downloadDirectory);
+        options.put("downloadTimeout", downloadTimeout == null ? null : downloadTimeout.toMillis());
         options.put("maxDownloadSize", maxDownloadSize);
         options.put("bridgeErrorHandler", bridgeErrorHandler);
         options.put("height", height);
@@ -331,6 +339,14 @@ public class SparkDreamComponentConfiguration extends SparkComponentProperties {
 
     public void setDownloadDirectory(String downloadDirectory) {
         this.downloadDirectory = downloadDirectory;
+    }
+
+    public java.time.Duration getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    public void setDownloadTimeout(java.time.Duration downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
     }
 
     public Long getMaxDownloadSize() {

@@ -10,6 +10,12 @@ public class SparkRateLimitException extends SparkApiException {
         super(provider, httpStatus, providerCode, providerMessage, retryAfterMillis, rateLimitReset, null);
     }
 
+    /** With a message of its own, saying more than the provider's (why the call was not retried, say). */
+    public SparkRateLimitException(String message, String provider, int httpStatus, String providerCode,
+                                   String providerMessage, Long retryAfterMillis, Instant rateLimitReset) {
+        super(message, provider, httpStatus, providerCode, providerMessage, retryAfterMillis, rateLimitReset, null);
+    }
+
     @Override
     public AiErrorCategory getCategory() {
         return AiErrorCategory.RATE_LIMIT;

@@ -66,9 +66,23 @@ public final class ClientRateLimiter {
 
     /** Learns from a response: when no request is left, later calls with this key wait for the reset. */
     public void observe(String key, RateLimitInfo info) {
+        observe(key, info, null);
+    }
+
+    /**
+     * The same, the pause lasting at most {@code maxPause} ({@code maxRetryAfter}): a reset far in the future (or a
+     * wrong one) must not stop every later call until a restart. After the pause the provider is asked again, and
+     * a 429 naming a reset beyond {@code maxRetryAfter} fails that call at once.
+     */
+    public void observe(String key, RateLimitInfo info, Duration maxPause) {
         if (info != null && info.exhausted() && info.reset() != null) {
             KeyState state = state(key);
-            state.pausedUntil = Math.max(state.pausedUntil, info.reset().toEpochMilli());
+            long reset = info.reset().toEpochMilli();
+            long until = maxPause == null ? reset : Math.min(reset, clock.millis() + maxPause.toMillis());
+            synchronized (state) {
+                state.pausedUntil = Math.max(state.pausedUntil, until);
+                state.resetAt = Math.max(state.resetAt, reset);
+            }
         }
     }
 
@@ -78,12 +92,19 @@ public final class ClientRateLimiter {
         return state == null || state.pausedUntil <= clock.millis() ? null : Instant.ofEpochMilli(state.pausedUntil);
     }
 
+    /** The reset time the provider named for a pause in force (later than the pause when it was capped), or null. */
+    public Instant resetOfPause(String key) {
+        KeyState state = keys.get(key);
+        return state == null || state.pausedUntil <= clock.millis() ? null : Instant.ofEpochMilli(state.resetAt);
+    }
+
     private KeyState state(String key) {
         return keys.computeIfAbsent(key, k -> new KeyState());
     }
 
     private static final class KeyState {
         volatile long pausedUntil;
+        volatile long resetAt;
         private volatile TokenBucket bucket;
         private volatile AsyncPermits permits;
 

@@ -125,12 +125,14 @@ public final class SparkApiClient {
             long wait = limiter.reserve(policy.limiterKey(), policy.requestsPerMinute());
             if (wait > 0) {
                 Instant pausedUntil = limiter.pausedUntil(policy.limiterKey());
+                // a pause set by a call with a longer maxRetryAfter than this one's
                 if (pausedUntil != null && wait > policy.maxRetryAfter().toMillis()) {
+                    Instant reset = limiter.resetOfPause(policy.limiterKey());
                     result.completeExceptionally(new SparkRateLimitException(provider, 0, null,
-                            "the rate limit of this key is used up until " + pausedUntil
+                            "the rate limit of this key is used up until " + reset
                                                                          + " (X-RateLimit-Remaining was 0); that is beyond maxRetryAfter "
                                                                          + policy.maxRetryAfter() + ", so the call was not made",
-                            wait, pausedUntil).withAttempts(made));
+                            wait, reset).withAttempts(made));
                     return;
                 }
                 later(wait);
@@ -152,7 +154,7 @@ public final class SparkApiClient {
             boolean slotPassedOn = false;
             try {
                 SparkOpenResponse response = transport.open(request);
-                limiter.observe(policy.limiterKey(), response.rateLimit());
+                limiter.observe(policy.limiterKey(), response.rateLimit(), policy.maxRetryAfter());
                 response.attempts(made);
                 if (response.status() >= 200 && response.status() < 300
                     || request.returnRedirects() && response.status() >= 300 && response.status() < 400) {
@@ -188,9 +190,17 @@ public final class SparkApiClient {
             RetryPolicy.Decision decision = RetryPolicy.onStatus(request.kind(), error.status(), serverWait, made,
                     policy.maxRetries(), policy.maxRetryAfter());
             if (decision.retry()) {
-                LOG.debug("{} answered {} on attempt {}; retrying in {} ms", request.describe(), error.status(), made,
+                LOG.debug("{} answered {} on attempt {}; retrying in {} ms", request, error.status(), made,
                         decision.delayMillis());
                 later(decision.delayMillis());
+            } else if (serverWait != null && serverWait > policy.maxRetryAfter().toMillis()
+                       && failure instanceof SparkRateLimitException) {
+                Instant until = failure.getRateLimitReset() != null ? failure.getRateLimitReset()
+                        : clock.instant().plusMillis(serverWait);
+                result.completeExceptionally(new SparkRateLimitException(failure.getMessage()
+                        + " (the provider asks to wait until " + until + ", beyond maxRetryAfter " + policy.maxRetryAfter()
+                        + ", so the call was not retried)", provider, failure.getHttpStatus(), failure.getProviderCode(),
+                        failure.getProviderMessage(), serverWait, failure.getRateLimitReset()).withAttempts(made));
             } else {
                 result.completeExceptionally(failure);
             }
@@ -199,7 +209,7 @@ public final class SparkApiClient {
         private void onIOException(IOException e) {
             RetryPolicy.Decision decision = RetryPolicy.onIOException(request.kind(), e, made, policy.maxRetries());
             if (decision.retry()) {
-                LOG.debug("{} failed on attempt {} ({}); retrying in {} ms", request.describe(), made, e.toString(),
+                LOG.debug("{} failed on attempt {} ({}); retrying in {} ms", request, made, e,
                         decision.delayMillis());
                 later(decision.delayMillis());
                 return;

@@ -31,6 +31,19 @@ public final class SparkJson {
         }
     }
 
+    /** The same for bytes (UTF-8, or any encoding Jackson detects), parsed without making a String of them. */
+    public static JsonNode tryParse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The text of a field, or {@code null} when it is missing, null or not a scalar. */
     public static String text(JsonNode node, String field) {
         if (node == null) {

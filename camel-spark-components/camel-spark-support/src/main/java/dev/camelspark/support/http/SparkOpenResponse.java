@@ -4,10 +4,11 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -20,50 +21,56 @@ import org.slf4j.LoggerFactory;
 /**
  * A response whose body has not been read yet: event streams and media are consumed from {@link #body()} as bytes
  * arrive. Closing it before the body is finished aborts the connection rather than draining it, so a route that
- * stops reading early does not wait for the rest of a long (or endless) stream.
+ * stops reading early does not wait for the rest of a long (or endless) stream. A body read to its end
+ * ({@link #markFullyRead()}) gives its connection back to the pool instead, for the next call to reuse.
  */
 public final class SparkOpenResponse implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkOpenResponse.class);
+    /** What may still follow the end a reader saw ({@code [DONE]}, say) and is read to keep the connection. */
+    private static final int MAX_TRAILING_BYTES = 8 * 1024;
+    /**
+     * How long that may take. The end of the body normally follows {@code [DONE]} in the same packet; a server that
+     * keeps the connection open after it costs this wait once, then the connection is aborted.
+     */
+    static final long TRAILING_GRACE_MILLIS = 500;
 
     private final HttpUriRequestBase request;
     private final ClassicHttpResponse response;
-    private final Map<String, String> headers;
     private final RateLimitInfo rateLimit;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Runnable onClose;
     private volatile int attempts = 1;
     private volatile boolean fullyRead;
     private final long deadlineMillis;
+    /** The entity's stream, taken once: reading it to its end is what hands the connection back to the pool. */
+    private InputStream content;
+    private final ScheduledExecutorService timers;
+    /** The entity's stream returned its end: the connection is back in the pool already. */
+    private volatile boolean endReached;
 
     SparkOpenResponse(HttpUriRequestBase request, ClassicHttpResponse response, RateLimitInfo rateLimit,
-                      long deadlineMillis, Runnable onClose) {
+                      long deadlineMillis, Runnable onClose, ScheduledExecutorService timers) {
+        this.timers = timers;
         this.request = request;
         this.deadlineMillis = deadlineMillis;
         this.response = response;
         this.rateLimit = rateLimit;
         this.onClose = onClose;
-        Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Header h : response.getHeaders()) {
-            map.putIfAbsent(h.getName(), h.getValue());
-        }
-        this.headers = Collections.unmodifiableMap(map);
     }
 
     public int status() {
         return response.getCode();
     }
 
+    /** The first header of that name, in any case; read from the response itself, nothing copied per call. */
     public String header(String name) {
-        return headers.get(name);
-    }
-
-    Map<String, String> headers() {
-        return headers;
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
     }
 
     public String mediaType() {
-        return mediaTypeOf(headers.get("Content-Type"));
+        return mediaTypeOf(header("Content-Type"));
     }
 
     /** The declared body length, or -1 when the server did not say. */
@@ -105,7 +112,7 @@ public final class SparkOpenResponse implements Closeable {
         if (entity == null) {
             return InputStream.nullInputStream();
         }
-        InputStream in = entity.getContent();
+        InputStream in = content();
         return deadlineMillis <= 0 ? in : new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
@@ -127,6 +134,13 @@ public final class SparkOpenResponse implements Closeable {
         };
     }
 
+    private synchronized InputStream content() throws IOException {
+        if (content == null) {
+            content = response.getEntity().getContent();
+        }
+        return content;
+    }
+
     private IOException afterDeadline(IOException e) {
         return request.isCancelled() && !(e instanceof SparkHttpTransport.DeadlineExceededException)
                 ? new SparkHttpTransport.DeadlineExceededException(deadlineMillis, e) : e;
@@ -134,13 +148,15 @@ public final class SparkOpenResponse implements Closeable {
 
     /** Reads the whole body (up to {@code maxBytes}) and closes the response. */
     public SparkResponse readFully(int maxBytes) throws IOException {
-        try (InputStream in = body()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
+        try {
+            // not closed here: closing the stream would drain a body that is too large; close() aborts it instead
+            byte[] bytes = body().readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
                 throw new IOException("response body larger than " + maxBytes + " bytes");
             }
             fullyRead = true;
-            return new SparkResponse(status(), headers, bytes, rateLimit, attempts);
+            endReached = true; // readNBytes stopped short of its count: it saw the end
+            return new SparkResponse(status(), this::header, bytes, rateLimit, attempts);
         } catch (IOException e) {
             throw deadlineMillis > 0 ? afterDeadline(e) : e;
         } finally {
@@ -159,7 +175,7 @@ public final class SparkOpenResponse implements Closeable {
             return;
         }
         try {
-            if (!fullyRead) {
+            if (!fullyRead || !atEnd()) {
                 // abort instead of draining: the rest of a stream may never come
                 request.cancel();
             }
@@ -176,6 +192,42 @@ public final class SparkOpenResponse implements Closeable {
 
     public boolean isClosed() {
         return closed.get();
+    }
+
+    /**
+     * Reads what is left of a body its reader saw the end of (the last chunk's terminator, say), at most a few KB:
+     * reaching the end of the entity's stream is what releases the connection to the pool. More than that, or a
+     * failure, and the connection is aborted after all.
+     */
+    private boolean atEnd() {
+        if (endReached || response.getEntity() == null) {
+            return true;
+        }
+        // a server that sends nothing more (nor ends the body) would hold the read: cut it after the grace
+        ScheduledFuture<?> cut;
+        try {
+            cut = timers.schedule(request::cancel, TRAILING_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return false; // the transport is closing
+        }
+        try {
+            InputStream in = content();
+            byte[] skip = new byte[512];
+            long left = MAX_TRAILING_BYTES;
+            int n;
+            while ((n = in.read(skip)) >= 0) {
+                left -= n;
+                if (left < 0) {
+                    return false;
+                }
+            }
+            in.close();
+            return !request.isCancelled();
+        } catch (IOException e) {
+            return false;
+        } finally {
+            cut.cancel(false);
+        }
     }
 
     static String mediaTypeOf(String contentType) {

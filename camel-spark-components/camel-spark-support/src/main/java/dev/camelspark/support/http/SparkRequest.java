@@ -35,6 +35,8 @@ public final class SparkRequest {
     private final Duration connectTimeout;
     private final Duration deadline;
     private final boolean returnRedirects;
+    /** Built on first use and kept: every attempt of a call sends the same URI, and building it is not free. */
+    private volatile URI uri;
 
     private SparkRequest(Builder b) {
         this.returnRedirects = b.returnRedirects;
@@ -66,7 +68,12 @@ public final class SparkRequest {
 
     /** The full URI, secrets included: for the wire only. */
     public URI uri() {
-        return buildUri(true);
+        URI built = uri;
+        if (built == null) {
+            built = buildUri(true);
+            uri = built;
+        }
+        return built;
     }
 
     /** Method and URI with secrets masked, for logs and messages. */
@@ -76,6 +83,9 @@ public final class SparkRequest {
 
     private URI buildUri(boolean withSecrets) {
         try {
+            if (query.isEmpty() && secretQuery.isEmpty()) {
+                return new URI(joinPath(baseUrl, path)); // what URIBuilder would give, without taking it apart
+            }
             URIBuilder builder = new URIBuilder(joinPath(baseUrl, path));
             query.forEach(e -> builder.addParameter(e.getKey(), e.getValue()));
             secretQuery.forEach((k, v) -> builder.addParameter(k, withSecrets ? v : "xxxxxx"));

@@ -3,6 +3,7 @@ package dev.camelspark.support.http;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,12 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class SparkResponse {
 
     private final int status;
-    private final Map<String, String> headers;
+    /** Header name to first value, case-insensitive: the response's own lookup, not a copy of its headers. */
+    private final UnaryOperator<String> headers;
     private final byte[] body;
     private final RateLimitInfo rateLimit;
     private final int attempts;
 
+    /** For a map of headers: its keys must compare case-insensitively. */
     SparkResponse(int status, Map<String, String> headers, byte[] body, RateLimitInfo rateLimit, int attempts) {
+        this(status, (UnaryOperator<String>) headers::get, body, rateLimit, attempts);
+    }
+
+    SparkResponse(int status, UnaryOperator<String> headers, byte[] body, RateLimitInfo rateLimit, int attempts) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -29,12 +36,12 @@ public final class SparkResponse {
 
     /** A header's first value, looked up case-insensitively; {@code null} when absent. */
     public String header(String name) {
-        return headers.get(name);
+        return headers.apply(name);
     }
 
     /** The media type without parameters, in lower case (e.g. {@code application/json}); empty when absent. */
     public String mediaType() {
-        return SparkOpenResponse.mediaTypeOf(headers.get("Content-Type"));
+        return SparkOpenResponse.mediaTypeOf(headers.apply("Content-Type"));
     }
 
     public byte[] body() {
@@ -47,7 +54,9 @@ public final class SparkResponse {
 
     /** The body as a JSON tree, or {@code null} when it is not JSON. */
     public JsonNode json() {
-        return SparkJson.tryParse(bodyAsString());
+        Charset charset = charset();
+        // Jackson reads UTF-8 bytes itself: no String of the whole body first
+        return charset.equals(StandardCharsets.UTF_8) ? SparkJson.tryParse(body) : SparkJson.tryParse(bodyAsString());
     }
 
     public RateLimitInfo rateLimit() {
@@ -60,7 +69,7 @@ public final class SparkResponse {
     }
 
     private Charset charset() {
-        String type = headers.get("Content-Type");
+        String type = headers.apply("Content-Type");
         if (type != null) {
             int i = type.toLowerCase().indexOf("charset=");
             if (i >= 0) {

@@ -17,10 +17,14 @@ import java.util.Set;
  * @param directory       when set, the media is written there ({@code downloadDirectory}) and the body is the file
  * @param fileName        the name to give it there; derived from the URL when {@code null}
  * @param allowedHosts    private hosts a download may still go to ({@code allowedDownloadHosts})
+ * @param connectTimeout  per connection attempt ({@code connectTimeout})
+ * @param idleTimeout     the longest silence between two reads ({@code streamIdleTimeout})
+ * @param totalTimeout    the longest the whole download may take, redirects included ({@code downloadTimeout});
+ *                        {@code null} for none
  */
 public record DownloadRequest(URI url, URI apiBaseUrl, Map<String, String> apiAuthHeaders, long maxSize,
                               long inMemoryLimit, Path directory, String fileName, Set<String> allowedHosts,
-                              Duration connectTimeout, Duration idleTimeout) {
+                              Duration connectTimeout, Duration idleTimeout, Duration totalTimeout) {
 
     public static final long DEFAULT_IN_MEMORY_LIMIT = 8L * 1024 * 1024;
 }

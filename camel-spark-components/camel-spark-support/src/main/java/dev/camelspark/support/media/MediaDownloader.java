@@ -8,8 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkTransportException;
@@ -17,6 +19,7 @@ import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkHttpTransport;
 import dev.camelspark.support.http.SparkOpenResponse;
 import dev.camelspark.support.http.SparkRequest;
 
@@ -37,10 +40,12 @@ public final class MediaDownloader {
     }
 
     public CompletableFuture<DownloadedMedia> download(DownloadRequest request, CallPolicy policy) {
-        return hop(request, request.url(), 0, policy);
+        long deadline = request.totalTimeout() == null ? 0 : System.nanoTime() + request.totalTimeout().toNanos();
+        return hop(request, request.url(), 0, policy, deadline);
     }
 
-    private CompletableFuture<DownloadedMedia> hop(DownloadRequest request, URI url, int redirects, CallPolicy policy) {
+    private CompletableFuture<DownloadedMedia> hop(DownloadRequest request, URI url, int redirects, CallPolicy policy,
+                                                   long deadlineNanos) {
         String refusal = DownloadGuard.refusal(url, request.apiBaseUrl(), request.allowedHosts());
         if (refusal != null) {
             return CompletableFuture.failedFuture(new SparkValidationException(client.provider(), "media URL",
@@ -53,10 +58,21 @@ public final class MediaDownloader {
                 .connectTimeout(request.connectTimeout())
                 .readTimeout(request.idleTimeout())
                 .returnRedirects();
+        if (deadlineNanos != 0) {
+            // what is left of downloadTimeout for this hop: the transport aborts the request when it runs out
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return CompletableFuture.failedFuture(timedOut(url, request, null));
+            }
+            get.deadline(Duration.ofNanos(left));
+        }
         if (DownloadGuard.sameOrigin(url, request.apiBaseUrl()) && request.apiAuthHeaders() != null) {
             request.apiAuthHeaders().forEach(get::secretHeader);
         }
-        return client.open(get.build(), policy).thenCompose(response -> {
+        return client.open(get.build(), policy).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return CompletableFuture.failedFuture(deadlineExceeded(cause) ? timedOut(url, request, cause) : cause);
+        }).thenCompose(response -> {
             if (response.status() >= 300) {
                 String location = response.header("Location");
                 response.close();
@@ -64,10 +80,12 @@ public final class MediaDownloader {
                     return CompletableFuture.failedFuture(new SparkApiException(client.provider(), response.status(), null,
                             "media download of " + url + " redirected " + (location == null ? "without a Location" : "too often")));
                 }
-                return hop(request, url.resolve(location), redirects + 1, policy);
+                return hop(request, url.resolve(location), redirects + 1, policy, deadlineNanos);
             }
             try {
                 return CompletableFuture.completedFuture(store(request, url, response));
+            } catch (SparkHttpTransport.DeadlineExceededException e) {
+                return CompletableFuture.failedFuture(timedOut(url, request, e));
             } catch (IOException e) {
                 // a cut or silent connection may work the next time: transient, unlike a refusal or a size limit
                 return CompletableFuture.failedFuture(new SparkTransportException(client.provider(),
@@ -100,13 +118,29 @@ public final class MediaDownloader {
             throw tooLarge(url, declared, request.maxSize());
         }
         String type = response.mediaType();
-        try (InputStream in = response.body()) {
-            DownloadedMedia media = request.directory() != null
-                    ? toDirectory(request, url, type, in)
-                    : toMemoryOrTempFile(request, url, type, in);
-            response.markFullyRead();
-            return media;
+        // the body stream is not closed here: closing it would read the rest of a body that is too large (or
+        // endless); the caller closes the response, which aborts the connection unless the body was read to its end
+        InputStream in = response.body();
+        DownloadedMedia media = request.directory() != null
+                ? toDirectory(request, url, type, in)
+                : toMemoryOrTempFile(request, url, type, in);
+        response.markFullyRead();
+        return media;
+    }
+
+    private static boolean deadlineExceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SparkHttpTransport.DeadlineExceededException) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private SparkTransportException timedOut(URI url, DownloadRequest request, Throwable cause) {
+        // transient: a slow CDN may be faster the next time
+        return new SparkTransportException(client.provider(), "media download of " + url
+                + " did not finish within downloadTimeout (" + request.totalTimeout().toMillis() + " ms)", false, cause);
     }
 
     private DownloadedMedia toMemoryOrTempFile(DownloadRequest request, URI url, String type, InputStream in)

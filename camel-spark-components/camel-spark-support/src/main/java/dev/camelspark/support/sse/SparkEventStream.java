@@ -125,6 +125,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
             while ((event = reader.next()) != null) {
                 if (event.isDone()) {
                     completed = true;
+                    response.markFullyRead(); // the connection goes back to the pool, not aborted
                     finish();
                     runOnComplete();
                     return;
@@ -142,6 +143,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
                     return;
                 }
             }
+            response.markFullyRead(); // the body ended: nothing left that aborting would spare
             finish();
             if (!lenient) {
                 throw new SparkStreamException(provider,

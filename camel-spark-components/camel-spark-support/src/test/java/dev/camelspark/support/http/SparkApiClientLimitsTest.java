@@ -124,13 +124,31 @@ class SparkApiClientLimitsTest {
     }
 
     @Test
-    void aPauseBeyondMaxRetryAfterFailsAtOnceWithoutACall() throws Exception {
-        Instant reset = clock.instant().plusSeconds(600);
-        server.on("/r", json("{}", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset.getEpochSecond())));
+    void aPauseIsCappedByMaxRetryAfterThenTheProviderIsAskedAgain() throws Exception {
+        // a reset an hour away (or a wrong one) must not stop every later call until a restart
+        Instant reset = clock.instant().plusSeconds(3600);
+        server.onSequence("/r",
+                json("{}", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset.getEpochSecond())),
+                json("{}", "X-RateLimit-Remaining", "99"));
         CallPolicy policy = new CallPolicy(2, Duration.ofSeconds(60), "key", 0, 0);
         fx.client.call(get("/r"), policy).get(10, TimeUnit.SECONDS);
+        assertThat(fx.limiter.pausedUntil("key")).as("paused for maxRetryAfter, not an hour")
+                .isEqualTo(clock.instant().plusSeconds(60));
 
-        Throwable e = failure(fx.client.call(get("/r"), policy));
+        SparkResponse next = fx.client.call(get("/r"), policy).get(10, TimeUnit.SECONDS);
+        assertThat(scheduler.delays()).containsExactly(60_000L);
+        assertThat(next.rateLimit().remaining()).isEqualTo(99L);
+        assertThat(server.hits("/r")).isEqualTo(2);
+    }
+
+    @Test
+    void aPauseBeyondThisCallsMaxRetryAfterFailsAtOnceWithoutACallNamingTheReset() throws Exception {
+        Instant reset = clock.instant().plusSeconds(600);
+        server.on("/r", json("{}", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset.getEpochSecond())));
+        // the pause was set by an endpoint that waits up to 10 minutes; this one waits up to a minute
+        fx.client.call(get("/r"), new CallPolicy(2, Duration.ofMinutes(10), "key", 0, 0)).get(10, TimeUnit.SECONDS);
+
+        Throwable e = failure(fx.client.call(get("/r"), new CallPolicy(2, Duration.ofSeconds(60), "key", 0, 0)));
         assertThat(e).isInstanceOf(SparkRateLimitException.class)
                 .hasMessageContaining("X-RateLimit-Remaining was 0")
                 .hasMessageContaining("maxRetryAfter")

@@ -170,6 +170,9 @@ class SparkApiClientRetryTest {
         assertThat(limit.getRetryAfterMillis()).isEqualTo(3_600_000L);
         assertThat(limit.getRateLimitReset()).isEqualTo(java.time.Instant.ofEpochSecond(reset));
         assertThat(limit.getAttempts()).isEqualTo(1);
+        assertThat(limit).hasMessageContaining("Rate limit exceeded")
+                .hasMessageContaining("wait until " + java.time.Instant.ofEpochSecond(reset))
+                .hasMessageContaining("maxRetryAfter");
         assertThat(server.hits("/r")).isEqualTo(1);
     }
 

@@ -165,4 +165,45 @@ class SparkHttpTransportTest {
         assertThatThrownBy(() -> fx.transport.open(SparkRequest.get(server.url(), "/r").build()))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void deadlineTimersOfFinishedCallsLeaveTheQueue() throws Exception {
+        server.on("/r", json("{}"));
+        SparkRequest request = SparkRequest.get(server.url(), "/r").deadline(Duration.ofMinutes(10)).build();
+        for (int i = 0; i < 200; i++) {
+            fx.client.call(request, TWO_RETRIES).get(10, TimeUnit.SECONDS);
+        }
+        // before, each of the 200 cancelled timers stayed queued for the 10 minutes it would have waited
+        assertThat(fx.transport.pendingDeadlines()).as("timers left after 200 finished calls").isZero();
+
+        try (SparkOpenResponse open = fx.client.open(request, TWO_RETRIES).get(10, TimeUnit.SECONDS)) {
+            assertThat(fx.transport.pendingDeadlines()).as("the call in flight keeps its own").isEqualTo(1);
+        }
+        assertThat(fx.transport.pendingDeadlines()).isZero();
+    }
+
+    @Test
+    void aStreamReadToItsEndGoesBackToThePoolAndOneClosedEarlyIsAborted() throws Exception {
+        String events = "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
+        try (RawHttpServer raw = new RawHttpServer(c -> {
+            while (c.readRequest() != null) {
+                c.respondKeepAlive(200, events, "Content-Type", "text/event-stream");
+            }
+        })) {
+            for (int i = 0; i < 3; i++) {
+                try (var stream = new dev.camelspark.support.sse.SparkEventStream("test",
+                        fx.client.open(SparkRequest.get(raw.url(), "/s").build(), TWO_RETRIES).get(10, TimeUnit.SECONDS),
+                        false, Duration.ofSeconds(10))) {
+                    assertThat(stream.readAll()).isEqualTo("hi");
+                }
+            }
+            assertThat(raw.connections()).as("three streams read to [DONE] on one connection").isEqualTo(1);
+
+            SparkOpenResponse early = fx.client.open(SparkRequest.get(raw.url(), "/s").build(), TWO_RETRIES)
+                    .get(10, TimeUnit.SECONDS);
+            early.close(); // nothing read
+            fx.client.call(SparkRequest.get(raw.url(), "/s").build(), TWO_RETRIES).get(10, TimeUnit.SECONDS);
+            assertThat(raw.connections()).as("the one closed early was aborted, not reused").isEqualTo(2);
+        }
+    }
 }

@@ -75,7 +75,7 @@ class DownloadedMediaRouteTest {
         return exchange -> {
             String url = api.localhostUrl() + exchange.getMessage().getBody(String.class);
             DownloadRequest request = new DownloadRequest(URI.create(url), URI.create(api.localhostUrl()), Map.of(),
-                    10_000_000, 100_000, null, null, Set.of(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+                    10_000_000, 100_000, null, null, Set.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), null);
             DownloadedMedia media = downloader.download(request, CallPolicy.noRetries("k")).get(10, TimeUnit.SECONDS);
             downloaded.set(media);
             Object body = media.toBody(exchange);

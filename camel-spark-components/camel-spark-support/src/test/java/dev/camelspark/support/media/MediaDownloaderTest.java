@@ -92,7 +92,7 @@ class MediaDownloaderTest {
     private DownloadRequest request(String url, long maxSize, long inMemoryLimit, Path directory, String fileName,
                                     Set<String> allowed) {
         return new DownloadRequest(URI.create(url), apiBase(), AUTH, maxSize, inMemoryLimit, directory, fileName, allowed,
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), null);
     }
 
     private DownloadRequest request(String url) {
