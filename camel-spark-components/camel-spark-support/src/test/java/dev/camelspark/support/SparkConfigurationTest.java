@@ -26,6 +26,20 @@ class SparkConfigurationTest {
         assertThat(config.getMaxConcurrentRequests()).isZero();
         assertThat(config.isDownload()).isTrue();
         assertThat(config.getMaxDownloadSize()).isEqualTo(200L * 1024 * 1024);
+        assertThat(config.getDownloadTimeout()).isEqualTo(600_000);
+    }
+
+    @Test
+    void theLimiterKeyIsTheSameForTheSameKeyAndBaseUrlAndChangesWithEither() {
+        String first = config.callPolicy("sk-1").limiterKey();
+        assertThat(config.callPolicy("sk-1").limiterKey()).isEqualTo(first)
+                .isEqualTo(ClientRateLimiter.keyOf(config.getBaseUrl(), "sk-1")).doesNotContain("sk-1");
+        assertThat(config.callPolicy("sk-2").limiterKey()).isNotEqualTo(first);
+        TestSparkConfiguration other = (TestSparkConfiguration) config.copy();
+        other.setBaseUrl("http://elsewhere.example");
+        assertThat(other.callPolicy("sk-1").limiterKey()).isNotEqualTo(first)
+                .isEqualTo(ClientRateLimiter.keyOf("http://elsewhere.example", "sk-1"));
+        assertThat(config.callPolicy("sk-1").limiterKey()).isEqualTo(first);
     }
 
     @Test
@@ -41,6 +55,7 @@ class SparkConfigurationTest {
         assertRefused(c -> c.setRequestsPerMinute(-5), "testspark: invalid requestsPerMinute '-5': allowed 0 or more");
         assertRefused(c -> c.setMaxConcurrentRequests(-1), "testspark: invalid maxConcurrentRequests '-1': allowed 0 or more");
         assertRefused(c -> c.setMaxDownloadSize(0), "testspark: invalid maxDownloadSize '0': allowed 1 or more");
+        assertRefused(c -> c.setDownloadTimeout(0), "testspark: invalid downloadTimeout '0': allowed 1 or more");
     }
 
     private void assertRefused(java.util.function.Consumer<TestSparkConfiguration> change, String message) {

@@ -47,6 +47,17 @@ class SparkRequestTest {
     }
 
     @Test
+    void theUriIsBuiltOnceAndEveryAttemptSendsTheSame() {
+        SparkRequest request = SparkRequest.get("https://dynaspark.example/api", "/generate_response")
+                .query("user_input", "ünïcode & more").build();
+        assertThat(request.uri()).isSameAs(request.uri());
+        SparkRequest plain = SparkRequest.get("https://dynaspark.example/api/", "/tasks/a%2Fb").build();
+        assertThat(plain.uri()).isSameAs(plain.uri());
+        assertThat(plain.uri().toString()).isEqualTo("https://dynaspark.example/api/tasks/a%2Fb");
+        assertThat(plain.uri().getRawPath()).isEqualTo("/api/tasks/a%2Fb");
+    }
+
+    @Test
     void anAbsentKeySendsNothing() {
         SparkRequest request = SparkRequest.get("http://h", "/p").bearer(null).bearer("").secretQuery("api_key", "")
                 .secretQuery("other", null).secretHeader("X-API-Key", null).build();

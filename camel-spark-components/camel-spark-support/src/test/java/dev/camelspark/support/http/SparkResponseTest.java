@@ -1,0 +1,40 @@
+package dev.camelspark.support.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A buffered answer parsed from its bytes as it came, without a String of the whole body first. */
+class SparkResponseTest {
+
+    private static SparkResponse response(String contentType, byte[] body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Type", contentType);
+        return new SparkResponse(200, headers, body, RateLimitInfo.NONE, 1);
+    }
+
+    @Test
+    void utf8JsonIsParsedFromTheBytes() {
+        SparkResponse r = response("application/json", "{\"response\":\"верблюд 日本語\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.json().get("response").asText()).isEqualTo("верблюд 日本語");
+        assertThat(r.header("content-type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void anotherDeclaredCharsetIsStillHonoured() {
+        SparkResponse r = response("application/json; charset=ISO-8859-1",
+                "{\"m\":\"prix élevé\"}".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(r.json().get("m").asText()).isEqualTo("prix élevé");
+    }
+
+    @Test
+    void blankOrBrokenBodiesAreNotJson() {
+        assertThat(response("application/json", new byte[0]).json()).isNull();
+        assertThat(response("application/json", "  \n".getBytes(StandardCharsets.UTF_8)).json()).isNull();
+        assertThat(response("text/plain", "Bad Gateway".getBytes(StandardCharsets.UTF_8)).json()).isNull();
+    }
+}
