@@ -1,7 +1,12 @@
 package dev.camelspark.benchmarks;
 
 import java.net.http.HttpClient;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import dev.camelspark.dynaspark.DynaSparkComponent;
+import dev.camelspark.emulator.Provider;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -32,6 +37,25 @@ public abstract class EmulatorBenchmark {
         camel.start();
         template = camel.createProducerTemplate();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** {@link #start} with the dynaspark component pointed at the emulator. */
+    protected void startDynaSpark(RouteBuilder routes) throws Exception {
+        start(camel -> camel.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration()
+                .setBaseUrl(emulator.baseUrl(Provider.DYNASPARK)), routes);
+    }
+
+    /**
+     * Runs every side in turn for {@code seconds}: the emulator's JVM is as fresh as this one, and neither benchmark
+     * of a pair may measure a server still compiling its code.
+     */
+    protected static void warmUpServer(int seconds, Callable<?>... sides) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < until) {
+            for (Callable<?> side : sides) {
+                side.call();
+            }
+        }
     }
 
     @TearDown

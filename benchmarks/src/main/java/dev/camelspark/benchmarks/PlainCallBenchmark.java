@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelspark.dynaspark.DynaSparkComponent;
 import dev.camelspark.emulator.Provider;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -46,8 +45,7 @@ public class PlainCallBenchmark extends EmulatorBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        start(camel -> camel.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration()
-                .setBaseUrl(emulator.baseUrl(Provider.DYNASPARK)), new RouteBuilder() {
+        startDynaSpark(new RouteBuilder() {
                     @Override
                     public void configure() {
                         from("direct:plain").to("dynaspark:text");
@@ -64,11 +62,7 @@ public class PlainCallBenchmark extends EmulatorBenchmark {
         if (ours == null || ours.length() < 20 || !ours.equals(callBaseline())) {
             throw new IllegalStateException("ours and the baseline do not read the same answer: " + ours);
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
-        while (System.nanoTime() < until) {
-            callOurs();
-            callBaseline();
-        }
+        warmUpServer(WARM_UP_SECONDS, this::callOurs, this::callBaseline);
     }
 
     @Benchmark

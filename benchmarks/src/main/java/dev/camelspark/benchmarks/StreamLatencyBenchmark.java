@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
-import dev.camelspark.dynaspark.DynaSparkComponent;
 import dev.camelspark.emulator.Provider;
 import org.apache.camel.builder.RouteBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,8 +47,7 @@ public class StreamLatencyBenchmark extends EmulatorBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        start(camel -> camel.getComponent("dynaspark", DynaSparkComponent.class).getConfiguration()
-                .setBaseUrl(emulator.baseUrl(Provider.DYNASPARK)), new RouteBuilder() {
+        startDynaSpark(new RouteBuilder() {
                     @Override
                     public void configure() {
                         from("direct:first").to("dynaspark:text?stream=true")
@@ -67,15 +65,8 @@ public class StreamLatencyBenchmark extends EmulatorBenchmark {
             || !firstDeltaOurs().equals(firstDeltaBaseline())) {
             throw new IllegalStateException("ours and the baseline do not read the same answer: " + whole);
         }
-        // the emulator's JVM is as fresh as this one: warm its side up with both clients, so that neither
-        // benchmark of a pair measures a server still compiling its code
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
-        while (System.nanoTime() < until) {
-            firstDeltaBaseline();
-            firstDeltaOurs();
-            wholeAnswerBaseline();
-            wholeAnswerOurs();
-        }
+        warmUpServer(WARM_UP_SECONDS, this::firstDeltaBaseline, this::firstDeltaOurs, this::wholeAnswerBaseline,
+                this::wholeAnswerOurs);
     }
 
     @Benchmark

@@ -128,8 +128,7 @@ class DynaSparkImageTest extends DynaSparkTestSupport {
     void aDownloadIsAbortedAsSoonAsItPassesMaxDownloadSize() throws Exception {
         // 20 KB in ten pieces, one every 3 s: the first piece is already over the limit. Before, closing the body
         // read the other nine first (27 s); the download is aborted instead
-        emulator().faults().add(Fault.trickle(200, "x".repeat(20_000), Duration.ofSeconds(3))
-                .on(Provider.DYNASPARK).path("*.png").header("Content-Type", "image/png").times(1));
+        trickleTheNextImage(20_000, Duration.ofSeconds(3));
 
         Exchange out = send("direct:capped", "A camel at sunset");
 
@@ -141,8 +140,7 @@ class DynaSparkImageTest extends DynaSparkTestSupport {
     @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDownloadTricklingForLongerThanDownloadTimeoutFailsAndLeavesNothing() throws Exception {
         // one piece a second never trips streamIdleTimeout; the whole download (9 s) is longer than downloadTimeout
-        emulator().faults().add(Fault.trickle(200, "x".repeat(5_000), Duration.ofSeconds(1))
-                .on(Provider.DYNASPARK).path("*.png").header("Content-Type", "image/png").times(1));
+        trickleTheNextImage(5_000, Duration.ofSeconds(1));
 
         Exchange out = send("direct:slow", "A camel at sunset");
 
@@ -154,6 +152,12 @@ class DynaSparkImageTest extends DynaSparkTestSupport {
         Exchange next = send("direct:slow", "A camel at sunset");
         assertThat(next.getException()).isNull();
         assertThat(ImageIO.read(next.getMessage().getBody(File.class)).getWidth()).isEqualTo(64);
+    }
+
+    /** The next image download gets {@code bytes} bytes in ten pieces, one every {@code every}. */
+    private static void trickleTheNextImage(int bytes, Duration every) {
+        emulator().faults().add(Fault.trickle(200, "x".repeat(bytes), every)
+                .on(Provider.DYNASPARK).path("*.png").header("Content-Type", "image/png").times(1));
     }
 
     private static List<Path> filesIn(Path directory) throws Exception {
