@@ -80,7 +80,7 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
             if (type.startsWith("audio/")) {
                 URI source = URI.create(config.getBaseUrl() + GENERATE_RESPONSE); // no query: it would hold the key
                 DownloadedMedia media = getEndpoint().getDownloader()
-                        .receive(downloadRequest(config, source.toString(), Map.of(), null), response);
+                        .receive(downloadRequest(exchange, config, source.toString(), Map.of(), null), response);
                 message.setBody(media.toBody(exchange));
                 message.setHeader(Exchange.CONTENT_TYPE, type);
                 return CompletableFuture.completedFuture(null);

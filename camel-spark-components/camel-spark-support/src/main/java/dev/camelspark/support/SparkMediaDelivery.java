@@ -10,6 +10,7 @@ import dev.camelspark.support.media.DownloadRequest;
 import dev.camelspark.support.media.MediaDownloader;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.StreamCachingStrategy;
 
 /**
  * Makes generated media the body of an exchange, under the media options: shared by the producers and by the
@@ -50,7 +51,8 @@ public final class SparkMediaDelivery {
             message.setBody(mediaUrl);
             return CompletableFuture.completedFuture(null);
         }
-        DownloadRequest request = downloadRequest(config, mediaUrl, apiAuthHeaders, fileName, inMemoryLimit);
+        DownloadRequest request = spooling(exchange,
+                downloadRequest(config, mediaUrl, apiAuthHeaders, fileName, inMemoryLimit));
         return downloader.download(request, config.callPolicy(apiKey)).thenAccept(media -> {
             message.setBody(media.toBody(exchange));
             if (!media.contentType().isEmpty()) {
@@ -63,6 +65,26 @@ public final class SparkMediaDelivery {
     public static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
                                                   Map<String, String> apiAuthHeaders, String fileName) {
         return downloadRequest(config, mediaUrl, apiAuthHeaders, fileName, DownloadRequest.DEFAULT_IN_MEMORY_LIMIT);
+    }
+
+    /** The same for a download made while {@code exchange} is routed: it spools as Camel's stream caching does. */
+    public static DownloadRequest downloadRequest(Exchange exchange, SparkMediaConfiguration config, String mediaUrl,
+                                                  Map<String, String> apiAuthHeaders, String fileName) {
+        return spooling(exchange, downloadRequest(config, mediaUrl, apiAuthHeaders, fileName));
+    }
+
+    /**
+     * When Camel's stream caching spools to disk ({@code camel.main.streamCachingSpoolEnabled}), media over its spool
+     * threshold go to its spool directory too, so one setting says where large bodies live and how large they get in
+     * the heap; otherwise the JVM's temp directory and {@link DownloadRequest#DEFAULT_IN_MEMORY_LIMIT}.
+     */
+    static DownloadRequest spooling(Exchange exchange, DownloadRequest request) {
+        StreamCachingStrategy strategy = exchange.getContext().getStreamCachingStrategy();
+        if (strategy == null || !strategy.isSpoolEnabled() || strategy.getSpoolDirectory() == null) {
+            return request;
+        }
+        long threshold = strategy.getSpoolThreshold() > 0 ? strategy.getSpoolThreshold() : request.inMemoryLimit();
+        return request.spoolingTo(strategy.getSpoolDirectory().toPath(), threshold);
     }
 
     private static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,

@@ -190,9 +190,9 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                 fileName, apiKey);
     }
 
-    /** The download of {@code mediaUrl} under the endpoint's media options. */
-    protected static DownloadRequest downloadRequest(SparkMediaConfiguration config, String mediaUrl,
+    /** The download of {@code mediaUrl} for {@code exchange} under the endpoint's media options. */
+    protected static DownloadRequest downloadRequest(Exchange exchange, SparkMediaConfiguration config, String mediaUrl,
                                                      Map<String, String> apiAuthHeaders, String fileName) {
-        return SparkMediaDelivery.downloadRequest(config, mediaUrl, apiAuthHeaders, fileName);
+        return SparkMediaDelivery.downloadRequest(exchange, config, mediaUrl, apiAuthHeaders, fileName);
     }
 }

@@ -21,10 +21,25 @@ import java.util.Set;
  * @param idleTimeout     the longest silence between two reads ({@code streamIdleTimeout})
  * @param totalTimeout    the longest the whole download may take, redirects included ({@code downloadTimeout});
  *                        {@code null} for none
+ * @param spoolDirectory  where media over {@code inMemoryLimit} spill to; the JVM's temp directory when {@code null}
  */
 public record DownloadRequest(URI url, URI apiBaseUrl, Map<String, String> apiAuthHeaders, long maxSize,
                               long inMemoryLimit, Path directory, String fileName, Set<String> allowedHosts,
-                              Duration connectTimeout, Duration idleTimeout, Duration totalTimeout) {
+                              Duration connectTimeout, Duration idleTimeout, Duration totalTimeout,
+                              Path spoolDirectory) {
+
+    public DownloadRequest(URI url, URI apiBaseUrl, Map<String, String> apiAuthHeaders, long maxSize,
+                           long inMemoryLimit, Path directory, String fileName, Set<String> allowedHosts,
+                           Duration connectTimeout, Duration idleTimeout, Duration totalTimeout) {
+        this(url, apiBaseUrl, apiAuthHeaders, maxSize, inMemoryLimit, directory, fileName, allowedHosts,
+                connectTimeout, idleTimeout, totalTimeout, null);
+    }
+
+    /** The same download, spilling media over {@code limit} bytes into {@code spoolDirectory}. */
+    public DownloadRequest spoolingTo(Path spoolDirectory, long limit) {
+        return new DownloadRequest(url, apiBaseUrl, apiAuthHeaders, maxSize, Math.min(inMemoryLimit, limit),
+                directory, fileName, allowedHosts, connectTimeout, idleTimeout, totalTimeout, spoolDirectory);
+    }
 
     public static final long DEFAULT_IN_MEMORY_LIMIT = 8L * 1024 * 1024;
 }

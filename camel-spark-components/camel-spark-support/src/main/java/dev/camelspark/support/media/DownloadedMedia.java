@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.converter.stream.FileInputStreamCache;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +62,9 @@ public final class DownloadedMedia {
     }
 
     /**
-     * The message body for this media: {@code byte[]} when in memory, a re-readable stream over the temp file
-     * (deleted when the exchange completes) when large, the {@link File} when it was written to
-     * {@code downloadDirectory}.
+     * The message body for this media: {@code byte[]} when in memory, a {@link SpooledMedia} over the temp file
+     * (deleted when the exchanges holding it have completed, also when they failed) when large, the {@link File}
+     * when it was written to {@code downloadDirectory}.
      */
     public Object toBody(Exchange exchange) {
         if (bytes != null) {
@@ -75,13 +73,7 @@ public final class DownloadedMedia {
         if (!temporary) {
             return file.toFile();
         }
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange exchange) {
-                discard();
-            }
-        });
-        return new FileInputStreamCache(file.toFile());
+        return SpooledMedia.of(file, size, exchange);
     }
 
     /** Deletes a temp file; a no-op for media in memory or in {@code downloadDirectory}. */

@@ -164,7 +164,10 @@ public final class MediaDownloader {
 
     private DownloadedMedia spill(DownloadRequest request, URI url, String type, InputStream in,
                                   ByteArrayOutputStream head, long sofar) throws IOException {
-        Path temp = Files.createTempFile("camel-spark-", extensionOf(type, url));
+        Path temp = request.spoolDirectory() == null
+                ? Files.createTempFile("camel-spark-", extensionOf(type, url))
+                : Files.createTempFile(Files.createDirectories(request.spoolDirectory()), "camel-spark-",
+                        extensionOf(type, url));
         try (OutputStream out = Files.newOutputStream(temp)) {
             head.writeTo(out);
             long total = copy(in, out, sofar, request.maxSize(), url);

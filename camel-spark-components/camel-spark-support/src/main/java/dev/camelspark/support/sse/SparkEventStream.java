@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,13 +23,17 @@ import org.apache.camel.support.SynchronizationAdapter;
 /**
  * A streamed answer as a message body: an {@link Iterator} of content deltas, read from the connection as they
  * arrive, and {@link Closeable}. {@code .split(body()).streaming()} consumes it delta by delta;
- * {@code convertBodyTo(String.class)} joins it. It is closed when the exchange completes, also when the route
+ * {@code convertBodyTo(String.class)} joins it, as often as asked (logging it does not empty it, see
+ * {@link #readAll()}). It is closed when the exchange completes, also when the route
  * stopped reading early or failed, so the connection is always released.
  * <p>
  * A stream that ends without {@code [DONE]} fails with {@link SparkStreamException} (truncated) unless lenient; one
  * that sends nothing for {@code streamIdleTimeout} fails the same way (stalled).
  */
 public final class SparkEventStream implements Iterator<String>, Closeable {
+
+    /** Characters of an answer kept for a second read (about 2 MB of heap); a longer answer can be read once. */
+    public static final int REPLAY_LIMIT = 1 << 20;
 
     private final String provider;
     private final SparkOpenResponse response;
@@ -36,6 +42,11 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     private final Duration idleTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final List<String> kept = new ArrayList<>();
+    private long keptChars;
+    private boolean dropped;
+    private SparkStreamException failure;
+    private int cursor;
     private String next;
     private boolean finished;
     private boolean completed;
@@ -80,43 +91,86 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
 
     @Override
     public synchronized boolean hasNext() {
-        if (next == null && !finished) {
-            try {
-                advance();
-            } catch (SparkStreamException e) {
-                // the failure surfaces in a later step (split, convertBodyTo), not in the producer: still categorise it
-                Exchange bound = exchange;
-                if (bound != null) {
-                    bound.setProperty(SparkErrorProperties.ERROR_CATEGORY, e.getCategory().name());
-                }
-                throw e;
-            }
-        }
-        return next != null;
+        return delta(cursor) != null;
     }
 
     @Override
     public synchronized String next() {
-        if (!hasNext()) {
+        String delta = delta(cursor);
+        if (delta == null) {
             throw new NoSuchElementException("the stream has no more deltas");
         }
-        String delta = next;
-        next = null;
-        deltas++;
+        cursor++;
         return delta;
     }
 
     /**
-     * Reads every remaining delta and joins them: the whole answer. It is also what Jackson writes for the stream
+     * Joins every delta, from the first, reading what is left from the connection: the whole answer, each time it is
+     * asked for, wherever the iterator is. So logging, tracing or a debugger converting the body to text (a log of
+     * {@code ${body}}) neither empties the body for a later {@code convertBodyTo(String)} nor moves a
+     * {@code split(body()).streaming()}; what was read is kept up to {@link #REPLAY_LIMIT} characters, and a second
+     * read of a longer answer fails saying so. It is also what Jackson writes for the stream
      * ({@code marshal().json()} gives the answer as a JSON string), not the stream's getters.
      */
     @JsonValue
-    public String readAll() {
+    public synchronized String readAll() {
         StringBuilder all = new StringBuilder();
-        while (hasNext()) {
-            all.append(next());
+        String delta;
+        for (int i = 0; (delta = delta(i)) != null; i++) {
+            all.append(delta);
         }
         return all.toString();
+    }
+
+    /** The delta at {@code index}: kept when read before, else the next one from the connection; null at the end. */
+    private String delta(int index) {
+        if (index < deltas) {
+            if (dropped) {
+                throw new IllegalStateException("The " + provider + " streamed answer was already read once and, at"
+                        + " more than " + REPLAY_LIMIT + " characters, is not kept for a second read: read it once,"
+                        + " e.g. convertBodyTo(String.class) right after the producer (then log the text freely), or"
+                        + " split(body()).streaming() without logging ${body} before it");
+            }
+            return kept.get(index);
+        }
+        if (finished) {
+            if (failure != null) {
+                throw failure; // a second read of a failed stream fails the same way, never yields a cut answer
+            }
+            return null;
+        }
+        try {
+            advance();
+        } catch (SparkStreamException e) {
+            failure = e;
+            // the failure surfaces in a later step (split, convertBodyTo), not in the producer: still categorise it
+            Exchange bound = exchange;
+            if (bound != null) {
+                bound.setProperty(SparkErrorProperties.ERROR_CATEGORY, e.getCategory().name());
+            }
+            throw e;
+        }
+        String delta = next;
+        next = null;
+        if (delta != null) {
+            deltas++;
+            keep(delta);
+        }
+        return delta;
+    }
+
+    private void keep(String delta) {
+        if (dropped) {
+            return;
+        }
+        keptChars += delta.length();
+        if (keptChars > REPLAY_LIMIT) {
+            // bounded memory: a single reader still gets all of it, a second read fails clearly
+            dropped = true;
+            kept.clear();
+        } else {
+            kept.add(delta);
+        }
     }
 
     private void advance() {
@@ -229,6 +283,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
         return usage;
     }
 
+    /** Deltas read from the connection so far. */
     public int getDeltaCount() {
         return deltas;
     }

@@ -18,7 +18,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StreamCache;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +94,7 @@ class DownloadedMediaRouteTest {
     void largeMediaIsAFileBackedStreamCacheDeletedWhenTheExchangeCompletes() {
         Exchange exchange = template.send("direct:download", e -> e.getMessage().setBody("/large.mp4"));
         assertThat(exchange.getException()).isNull();
-        assertThat(bodyInRoute.get()).isInstanceOf(FileInputStreamCache.class).isInstanceOf(StreamCache.class);
+        assertThat(bodyInRoute.get()).isInstanceOf(SpooledMedia.class).isInstanceOf(StreamCache.class);
         assertThat(exchange.getMessage().getBody(byte[].class)).isEqualTo(LARGE);
         Path file = downloaded.get().file();
         assertThat(file).isNotNull().doesNotExist();

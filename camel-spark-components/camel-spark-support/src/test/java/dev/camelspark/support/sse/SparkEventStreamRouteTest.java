@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static dev.camelspark.support.testing.RawHttpServer.deltaEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The streamed body inside routes: joined by the type converter, split delta by delta, closed with the exchange. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -48,6 +49,8 @@ class SparkEventStreamRouteTest {
             @Override
             public void configure() {
                 from("direct:join").process(openStream()).convertBodyTo(String.class);
+                from("direct:twice").process(openStream()).setHeader("first", body().convertToString())
+                        .convertBodyTo(String.class);
                 from("direct:split").process(openStream()).split(body()).streaming().process(e -> split.add(e.getMessage().getBody(String.class)));
                 from("direct:ignore").process(openStream()).setHeader("seen", constant(true));
                 from("direct:fail").process(openStream()).throwException(new IllegalStateException("route failed"));
@@ -117,6 +120,41 @@ class SparkEventStreamRouteTest {
         Exchange exchange = template.send("direct:join", e -> e.getMessage().setBody("prompt"));
         assertThat(exchange.getException()).isNotNull();
         assertThat(exchange.getException()).hasRootCauseInstanceOf(SparkStreamException.class);
+    }
+
+    @Test
+    void aSecondReadReplaysTheAnswer() {
+        serveComplete();
+        Exchange exchange = template.send("direct:twice", e -> e.getMessage().setBody("prompt"));
+        assertThat(exchange.getMessage().getHeader("first")).isEqualTo("Hello, world");
+        assertThat(exchange.getMessage().getBody()).isEqualTo("Hello, world");
+    }
+
+    @Test
+    void aSecondReadOfATruncatedStreamFailsAgainRatherThanGiveTheCutAnswer() {
+        server = new RawHttpServer(c -> {
+            c.readRequest();
+            c.eventStreamHead().write(deltaEvent("cut"));
+        });
+        Exchange exchange = template.send("direct:twice", e -> e.getMessage().setBody("prompt"));
+        assertThat(exchange.getException()).hasRootCauseInstanceOf(SparkStreamException.class);
+        assertThatThrownBy(() -> opened.get().readAll()).isInstanceOf(SparkStreamException.class)
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aSecondReadOfAnAnswerTooLongToKeepFailsSayingWhatToDo() {
+        String half = "x".repeat(SparkEventStream.REPLAY_LIMIT / 2 + 1);
+        server = new RawHttpServer(c -> {
+            c.readRequest();
+            c.eventStreamHead().write(deltaEvent(half)).write(deltaEvent(half)).write("data: [DONE]\n\n");
+            c.awaitClientClose(LONG);
+        });
+        Exchange exchange = template.send("direct:twice", e -> e.getMessage().setBody("prompt"));
+        // the first read got all of it, only the second one fails
+        assertThat(exchange.getMessage().getHeader("first", String.class)).hasSize(2 * half.length());
+        assertThat(exchange.getException()).hasStackTraceContaining("not kept for a second read")
+                .hasStackTraceContaining("convertBodyTo(String.class) right after the producer");
     }
 
     @Test
