@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The file belongs to the exchanges holding the body: each one (the first, and each that got a {@link #copy} in a
  * multicast, wire tap or Kamelet) deletes it when it completes, the last one for real, so a consumer still reading it
- * never finds it gone. Camel resets the stream before each step, so logging it does not empty it.
+ * never finds it gone; the copy a Kamelet routes hands its share to the calling exchange ({@link KameletHandover}).
+ * Camel resets the stream before each step, so logging it does not empty it.
  */
 public final class SpooledMedia extends InputStream implements StreamCache, JsonSerializable {
 
@@ -56,7 +57,13 @@ public final class SpooledMedia extends InputStream implements StreamCache, Json
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange exchange) {
-                release();
+                String caller = KameletHandover.callerOf(exchange);
+                if (caller != null) {
+                    // a Kamelet's copy: its body goes back to the caller, which reads it after this completion
+                    KameletHandover.whenDone(exchange.getContext(), caller, SpooledMedia.this::release);
+                } else {
+                    release();
+                }
             }
         });
     }
@@ -126,8 +133,9 @@ public final class SpooledMedia extends InputStream implements StreamCache, Json
 
     @Override
     public synchronized void close() {
-        // as Camel's stream caches: closing ends this read, the file stays for the next one (reset)
-        closeQuietly();
+        // closing ends this read, not the media: the file stays, and the next read starts from the beginning (a
+        // converter closes what it read, and the route may read the body again without stream caching's reset)
+        reset();
     }
 
     private void closeQuietly() {
