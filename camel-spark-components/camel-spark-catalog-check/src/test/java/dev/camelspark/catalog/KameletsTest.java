@@ -3,7 +3,6 @@ package dev.camelspark.catalog;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,11 +10,8 @@ import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.emulator.RequestPattern;
 import dev.camelspark.emulator.SparkEmulatorExtension;
-import dev.camelspark.emulator.neospark.NeoSparkSettings;
-import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
 import dev.camelspark.support.SparkConstants;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -45,21 +41,13 @@ class KameletsTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        // component-level options apply inside Kamelets too: poll the emulator's quick tasks quickly
-        for (String scheme : List.of("sparkdream", "neospark")) {
-            Component component = context.getComponent(scheme);
-            component.getComponentPropertyConfigurer().configure(context, component, "pollInterval", "50", true);
-            component.getComponentPropertyConfigurer().configure(context, component, "maxPollInterval", "200", true);
-        }
+        QuickTasks.pollQuickly(context);
         return context;
     }
 
     @BeforeEach
     void quickTasks() {
-        EMULATOR.emulator().settings(Provider.SPARKDREAM, SparkDreamSettings.class)
-                .durations(Duration.ZERO, Duration.ofMillis(200));
-        EMULATOR.emulator().settings(Provider.NEOSPARK, NeoSparkSettings.class)
-                .taskTimes(Duration.ZERO, Duration.ofMillis(200));
+        QuickTasks.endQuickly(EMULATOR.emulator());
     }
 
     @Override

@@ -1,17 +1,12 @@
 package dev.camelspark.catalog;
 
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.SparkEmulatorExtension;
-import dev.camelspark.emulator.neospark.NeoSparkSettings;
-import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,20 +47,13 @@ abstract class MediaBodiesTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        for (String scheme : List.of("sparkdream", "neospark")) {
-            Component component = context.getComponent(scheme);
-            component.getComponentPropertyConfigurer().configure(context, component, "pollInterval", "50", true);
-            component.getComponentPropertyConfigurer().configure(context, component, "maxPollInterval", "200", true);
-        }
+        QuickTasks.pollQuickly(context);
         return context;
     }
 
     @BeforeEach
     void quickTasks() {
-        EMULATOR.emulator().settings(Provider.SPARKDREAM, SparkDreamSettings.class)
-                .durations(Duration.ZERO, Duration.ofMillis(200));
-        EMULATOR.emulator().settings(Provider.NEOSPARK, NeoSparkSettings.class)
-                .taskTimes(Duration.ZERO, Duration.ofMillis(200));
+        QuickTasks.endQuickly(EMULATOR.emulator());
     }
 
     @Override

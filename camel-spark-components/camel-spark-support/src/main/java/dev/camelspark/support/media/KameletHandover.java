@@ -44,7 +44,11 @@ final class KameletHandover extends EventNotifierSupport {
 
     /** Runs {@code release} when the exchange {@code callerId} of {@code context} completes, however it completes. */
     static void whenDone(CamelContext context, String callerId, Runnable release) {
-        of(context).pending.merge(callerId, release, (a, b) -> () -> {
+        of(context).add(callerId, release);
+    }
+
+    private void add(String exchangeId, Runnable release) {
+        pending.merge(exchangeId, release, (a, b) -> () -> {
             a.run();
             b.run();
         });
@@ -77,10 +81,7 @@ final class KameletHandover extends EventNotifierSupport {
         }
         String caller = callerOf(exchange);
         if (caller != null) {
-            pending.merge(caller, release, (a, b) -> () -> {
-                a.run();
-                b.run();
-            });
+            add(caller, release); // a Kamelet called from a Kamelet: on to the outer caller
         } else {
             release.run();
         }

@@ -1,11 +1,13 @@
 package dev.camelspark.support.media;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Downloaded media as a message body: bytes when small, a temp-file stream when large, deleted with the exchange. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -38,6 +41,8 @@ class DownloadedMediaRouteTest {
     private final MediaDownloader downloader = new MediaDownloader(fx.client);
     private final AtomicReference<DownloadedMedia> downloaded = new AtomicReference<>();
     private final AtomicReference<Object> bodyInRoute = new AtomicReference<>();
+    private final AtomicReference<Boolean> tappedFileExisted = new AtomicReference<>();
+    private final CompletableFuture<byte[]> tapped = new CompletableFuture<>();
     private CamelContext context;
     private ProducerTemplate template;
 
@@ -57,6 +62,11 @@ class DownloadedMediaRouteTest {
             public void configure() {
                 from("direct:download").process(download()).convertBodyTo(byte[].class);
                 from("direct:fail").process(download()).throwException(new IllegalStateException("after the download"));
+                from("direct:tap").process(download()).wireTap("direct:late").convertBodyTo(byte[].class);
+                from("direct:late").delay(300).convertBodyTo(byte[].class).process(e -> {
+                    tappedFileExisted.set(Files.exists(downloaded.get().file()));
+                    tapped.complete(e.getMessage().getBody(byte[].class));
+                });
             }
         });
         context.start();
@@ -105,5 +115,16 @@ class DownloadedMediaRouteTest {
         Exchange exchange = template.send("direct:fail", e -> e.getMessage().setBody("/large.mp4"));
         assertThat(exchange.getException()).hasMessage("after the download");
         assertThat(downloaded.get().file()).isNotNull().doesNotExist();
+    }
+
+    @Test
+    void aWireTapReadingAfterTheExchangeCompletedStillFindsTheFileThenItIsDeleted() throws Exception {
+        Exchange exchange = template.send("direct:tap", e -> e.getMessage().setBody("/large.mp4"));
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(byte[].class)).isEqualTo(LARGE);
+
+        assertThat(tapped.get(10, TimeUnit.SECONDS)).isEqualTo(LARGE);
+        assertThat(tappedFileExisted.get()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(downloaded.get().file()));
     }
 }

@@ -143,21 +143,6 @@ class SparkEventStreamRouteTest {
     }
 
     @Test
-    void aSecondReadOfAnAnswerTooLongToKeepFailsSayingWhatToDo() {
-        String half = "x".repeat(SparkEventStream.REPLAY_LIMIT / 2 + 1);
-        server = new RawHttpServer(c -> {
-            c.readRequest();
-            c.eventStreamHead().write(deltaEvent(half)).write(deltaEvent(half)).write("data: [DONE]\n\n");
-            c.awaitClientClose(LONG);
-        });
-        Exchange exchange = template.send("direct:twice", e -> e.getMessage().setBody("prompt"));
-        // the first read got all of it, only the second one fails
-        assertThat(exchange.getMessage().getHeader("first", String.class)).hasSize(2 * half.length());
-        assertThat(exchange.getException()).hasStackTraceContaining("not kept for a second read")
-                .hasStackTraceContaining("convertBodyTo(String.class) right after the producer");
-    }
-
-    @Test
     void splitStreamingDeliversDeltaByDelta() {
         serveComplete();
         template.sendBody("direct:split", "prompt");

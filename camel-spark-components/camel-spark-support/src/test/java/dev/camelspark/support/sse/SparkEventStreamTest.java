@@ -156,6 +156,22 @@ class SparkEventStreamTest {
     }
 
     @Test
+    void aSecondReadOfAnAnswerTooLongToKeepFailsSayingWhatToDo() throws Exception {
+        String half = "x".repeat(SparkEventStream.REPLAY_LIMIT / 2 + 1);
+        server = new RawHttpServer(c -> {
+            c.readRequest();
+            c.eventStreamHead().write(deltaEvent(half)).write(deltaEvent(half)).write("data: [DONE]\n\n");
+            c.awaitClientClose(LONG);
+        });
+        SparkEventStream stream = open(false, LONG);
+        // the first read gets all of it (memory stays bounded), only a second one fails
+        assertThat(stream.readAll()).hasSize(2 * half.length());
+        assertThatThrownBy(stream::readAll).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not kept for a second read")
+                .hasMessageContaining("convertBodyTo(String.class) right after the producer");
+    }
+
+    @Test
     void anEndWithoutDoneFailsAsTruncated() throws Exception {
         server = new RawHttpServer(c -> {
             c.readRequest();
