@@ -47,6 +47,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     private boolean dropped;
     private SparkStreamException failure;
     private int cursor;
+    private String last;
     private String next;
     private boolean finished;
     private boolean completed;
@@ -125,6 +126,9 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     /** The delta at {@code index}: kept when read before, else the next one from the connection; null at the end. */
     private String delta(int index) {
         if (index < deltas) {
+            if (index == deltas - 1) {
+                return last; // what hasNext() read ahead for next(), kept whatever the limit
+            }
             if (dropped) {
                 throw new IllegalStateException("The " + provider + " streamed answer was already read once and, at"
                         + " more than " + REPLAY_LIMIT + " characters, is not kept for a second read: read it once,"
@@ -154,6 +158,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
         next = null;
         if (delta != null) {
             deltas++;
+            last = delta;
             keep(delta);
         }
         return delta;
