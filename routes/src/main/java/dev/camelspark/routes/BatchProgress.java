@@ -251,7 +251,7 @@ public final class BatchProgress {
 
     /** The recorded task of an asynchronous job, among the pending records of its provider. */
     private static Optional<TaskRecord> task(Job job, List<TaskRecord> pending) {
-        if (!Providers.ASYNC.contains(job.provider())) {
+        if (!Providers.isAsynchronous(job.provider())) {
             return Optional.empty();
         }
         // the components key a task by the job key, a '#' and a hash of the request
@@ -266,7 +266,7 @@ public final class BatchProgress {
         Instant now = Instant.now();
         for (InFlight f : inFlight.values()) {
             Job job = f.job;
-            Optional<TaskRecord> task = Providers.ASYNC.contains(job.provider())
+            Optional<TaskRecord> task = Providers.isAsynchronous(job.provider())
                     ? task(job, pending.computeIfAbsent(job.provider(), p -> tasks.findPending(p, "default")))
                     : Optional.empty();
             jobs.add(new BatchStatus.Task(job.source(), job.provider(), job.operation(), f.running ? "running" : "queued",

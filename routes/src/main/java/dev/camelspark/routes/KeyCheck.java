@@ -3,8 +3,8 @@ package dev.camelspark.routes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
+import dev.camelspark.support.SparkProvider;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -19,19 +19,12 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public class KeyCheck implements CamelConfiguration {
 
-    /** The providers that refuse calls without a key, and where their key comes from. DynaSpark's is optional. */
-    static final Map<String, String> KEYS = Map.of(
-            "sparkgpt", "SPARKGPT_API_KEY",
-            "sparkstream", "SPARKSTREAM_API_KEY",
-            "sparkdream", "SPARKDREAM_API_KEY",
-            "neospark", "NEOSPARK_API_KEY");
-
     @Override
     public void configure(CamelContext camelContext) {
         PropertiesComponent properties = camelContext.getPropertiesComponent();
         if (properties.resolveProperty("spark.emulator.enabled").map(Boolean::parseBoolean).orElse(false)) {
             String emulatorKey = properties.resolveProperty("spark.emulator.api-key").orElse("np_emulator_key");
-            for (String provider : Providers.OPERATIONS.keySet()) {
+            for (String provider : Providers.ALL.keySet()) {
                 String option = "camel.component." + provider + ".api-key";
                 if (properties.resolveProperty(option).isEmpty()) {
                     properties.addOverrideProperty(option, emulatorKey);
@@ -41,13 +34,14 @@ public class KeyCheck implements CamelConfiguration {
         if (!properties.resolveProperty("spark.batch.require-keys").map(Boolean::parseBoolean).orElse(false)) {
             return;
         }
-        String enabled = properties.resolveProperty("spark.batch.providers").orElse(String.join(",", Providers.OPERATIONS.keySet()));
+        String enabled = properties.resolveProperty("spark.batch.providers").orElse(String.join(",", Providers.ALL.keySet()));
         List<String> missing = new ArrayList<>();
         for (String provider : Arrays.stream(enabled.split(",")).map(String::trim).sorted().toList()) {
-            String variable = KEYS.get(provider);
-            if (variable == null) {
-                continue;
+            SparkProvider declared = Providers.ALL.get(provider);
+            if (declared == null || !declared.keyRequired()) {
+                continue; // DynaSpark's key is optional
             }
+            String variable = declared.apiKeyVariable();
             if (!hasKey(variable)) {
                 missing.add(variable + " (" + provider + ")");
             }

@@ -4,23 +4,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.camelspark.dynaspark.DynaSparkComponent;
+import dev.camelspark.neospark.NeoSparkComponent;
+import dev.camelspark.sparkdream.SparkDreamComponent;
+import dev.camelspark.sparkgpt.SparkGptComponent;
+import dev.camelspark.sparkstream.SparkStreamComponent;
+import dev.camelspark.support.SparkProvider;
 
 /**
- * What the batch application may run: the generation operations of each provider, the short folder names, the
- * header prefix of each component's per-message overrides, and what kind of file each operation produces.
+ * What the batch application may run: the providers it bundles, each as its component declares itself
+ * ({@link SparkProvider}: operations, key variable, override headers), the short folder names, and what kind of file
+ * each operation produces.
  */
 public final class Providers {
 
-    /** The generation operations a job may name, per provider (listings, status, cancel are not jobs). */
-    static final Map<String, Set<String>> OPERATIONS = Map.of(
-            "dynaspark", Set.of("text", "image", "audio"),
-            "sparkgpt", Set.of("chat"),
-            "sparkstream", Set.of("chat"),
-            "sparkdream", Set.of("generate"),
-            "neospark", Set.of("image", "video"));
-
-    /** The providers whose generations are paid tasks, recorded in the task store. */
-    static final Set<String> ASYNC = Set.of("sparkdream", "neospark");
+    /** The bundled providers by scheme, as their components declare them. */
+    static final Map<String, SparkProvider> ALL = List.of(DynaSparkComponent.PROVIDER, SparkGptComponent.PROVIDER,
+                    SparkStreamComponent.PROVIDER, SparkDreamComponent.PROVIDER, NeoSparkComponent.PROVIDER)
+            .stream().collect(Collectors.toUnmodifiableMap(SparkProvider::scheme, Function.identity()));
 
     /** Short folders under inbox/: {@code inbox/image/} means {@code dynaspark:image}. */
     static final Map<String, String> SHORT_FOLDERS;
@@ -36,29 +40,35 @@ public final class Providers {
         SHORT_FOLDERS = java.util.Collections.unmodifiableMap(folders);
     }
 
-    /** The prefix of each component's override headers: {@code CamelDynaSpark} + {@code Temperature}. */
-    static final Map<String, String> HEADER_PREFIX = Map.of(
-            "dynaspark", "CamelDynaSpark",
-            "sparkgpt", "CamelSparkGpt",
-            "sparkstream", "CamelSparkStream",
-            "sparkdream", "CamelSparkDream",
-            "neospark", "CamelNeoSpark");
-
     private Providers() {
+    }
+
+    /** The provider of a job, which {@link #check} has accepted. */
+    static SparkProvider of(String provider) {
+        SparkProvider found = ALL.get(provider);
+        if (found == null) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; allowed: "
+                                               + String.join(", ", new java.util.TreeSet<>(ALL.keySet())));
+        }
+        return found;
+    }
+
+    /** Whether the provider's generations are paid tasks, recorded in the task store. */
+    static boolean isAsynchronous(String provider) {
+        SparkProvider found = ALL.get(provider);
+        return found != null && found.isAsynchronous();
     }
 
     /** What a provider's {@code CamelSparkCost} counts: NeoSpark's credits, the others' US dollars. */
     static String costUnit(String provider) {
-        return "neospark".equals(provider) ? "credits" : "USD";
+        SparkProvider found = ALL.get(provider);
+        return found == null ? "USD" : found.costUnit();
     }
 
     /** Fails with a readable reason unless provider and operation name a generation this application can run. */
     static void check(String provider, String operation) {
-        Set<String> operations = OPERATIONS.get(provider);
-        if (operations == null) {
-            throw new IllegalArgumentException("unknown provider '" + provider + "'; allowed: "
-                                               + String.join(", ", List.copyOf(new java.util.TreeSet<>(OPERATIONS.keySet()))));
-        }
+        // listings, status reads and cancels are not jobs
+        Set<String> operations = of(provider).generations();
         if (!operations.contains(operation)) {
             throw new IllegalArgumentException("unknown operation '" + operation + "' for " + provider + "; allowed: "
                                                + String.join(", ", new java.util.TreeSet<>(operations)));

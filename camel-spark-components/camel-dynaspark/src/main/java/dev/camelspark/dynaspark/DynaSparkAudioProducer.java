@@ -2,7 +2,6 @@ package dev.camelspark.dynaspark;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
 
@@ -17,18 +16,15 @@ class DynaSparkAudioProducer extends DynaSparkProducerSupport {
     protected CompletableFuture<?> send(Exchange exchange) {
         DynaSparkConfiguration config = configurationFor(exchange);
         String text = requiredText(exchange, "text to speak");
-        String apiKey = getEndpoint().resolveApiKey(config);
         // the whole answer within requestTimeout: a body that trickles in must not hold the exchange for ever
-        SparkRequest request = withTimeouts(withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_RESPONSE), apiKey),
-                config, false)
-                .kind(CallKind.CHAT)
+        SparkRequest request = client().generateResponse(false)
                 .query("user_input", text)
                 .query("model", DynaSparkConfiguration.AUDIO_MODEL)
                 .query("voice", config.getVoice())
                 .query("seed", config.getSeed())
                 .additionalQuery(config.getAdditionalBodyProperty())
                 .build();
-        return getEndpoint().getClient().open(request, config.callPolicy(apiKey))
+        return client().open(request)
                 .thenCompose(response -> readGenerateResponse(exchange, config, response));
     }
 }

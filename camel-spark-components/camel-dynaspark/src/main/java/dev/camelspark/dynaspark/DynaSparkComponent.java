@@ -3,6 +3,7 @@ package dev.camelspark.dynaspark;
 import dev.camelspark.support.SparkComponentSupport;
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.ObjectHelper;
@@ -10,6 +11,15 @@ import org.apache.camel.util.ObjectHelper;
 /** Generates text, images and speech with DynaSpark. */
 @Component("dynaspark")
 public class DynaSparkComponent extends SparkComponentSupport {
+
+    /** DynaSpark: text, image and audio, answered at once; the key is optional (the free tier takes calls without one). */
+    public static final SparkProvider PROVIDER = SparkProvider.of("dynaspark")
+            .apiKeyVariable("DYNASPARK_API_KEY")
+            .headerPrefix(DynaSparkConstants.HEADER_PREFIX)
+            .overridable("model", "temperature", "topP", "presencePenalty", "frequencyPenalty", "json", "system",
+                    "stream", "privateGeneration", "seed", "referrer", "voice", "width", "height", "nologo", "wm")
+            .generations("text", "image", "audio")
+            .build();
 
     @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private DynaSparkConfiguration configuration = new DynaSparkConfiguration();
@@ -29,13 +39,8 @@ public class DynaSparkComponent extends SparkComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "dynaspark";
-    }
-
-    @Override
-    protected String apiKeyEnvironmentVariable() {
-        return "DYNASPARK_API_KEY";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

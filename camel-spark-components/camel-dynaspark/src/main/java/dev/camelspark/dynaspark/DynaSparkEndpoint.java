@@ -21,6 +21,7 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
     private final DynaSparkOperation operation;
     @UriParam
     private final DynaSparkConfiguration configuration;
+    private volatile DynaSparkClient client;
 
     public DynaSparkEndpoint(String uri, DynaSparkComponent component, DynaSparkOperation operation,
                              DynaSparkConfiguration configuration) {
@@ -50,6 +51,20 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
 
     public DynaSparkOperation getOperation() {
         return operation;
+    }
+
+    /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
+    DynaSparkClient client() {
+        DynaSparkClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = new DynaSparkClient(this::getClient, configuration, apiKey());
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     @Override

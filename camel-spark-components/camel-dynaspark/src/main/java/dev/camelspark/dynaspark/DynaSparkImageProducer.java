@@ -1,13 +1,11 @@
 package dev.camelspark.dynaspark;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.error.SparkApiException;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 import org.apache.camel.Exchange;
@@ -27,10 +25,7 @@ class DynaSparkImageProducer extends DynaSparkProducerSupport {
     protected CompletableFuture<?> send(Exchange exchange) {
         DynaSparkConfiguration config = configurationFor(exchange);
         String prompt = requiredText(exchange, "prompt");
-        String apiKey = getEndpoint().resolveApiKey(config);
-        SparkRequest request = withTimeouts(withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_IMAGE), apiKey),
-                config, false)
-                .kind(CallKind.CHAT)
+        SparkRequest request = client().generateImage()
                 .query("user_input", prompt)
                 .query("width", config.getWidth())
                 .query("height", config.getHeight())
@@ -40,12 +35,10 @@ class DynaSparkImageProducer extends DynaSparkProducerSupport {
                 .query("wm", config.getWm())
                 .additionalQuery(config.getAdditionalBodyProperty())
                 .build();
-        return getEndpoint().getClient().call(request, config.callPolicy(apiKey))
-                .thenCompose(response -> deliver(exchange, config, response, apiKey));
+        return client().send(request).thenCompose(response -> deliver(exchange, config, response));
     }
 
-    private CompletableFuture<Void> deliver(Exchange exchange, DynaSparkConfiguration config, SparkResponse response,
-                                            String apiKey) {
+    private CompletableFuture<Void> deliver(Exchange exchange, DynaSparkConfiguration config, SparkResponse response) {
         setCallHeaders(exchange, response.rateLimit(), response.attempts());
         JsonNode json = response.json();
         if (json == null || !json.isObject()) {
@@ -63,7 +56,6 @@ class DynaSparkImageProducer extends DynaSparkProducerSupport {
         if (seed != null && seed.canConvertToLong()) {
             message.setHeader(SparkConstants.SEED, seed.asLong());
         }
-        String absolute = URI.create(config.getBaseUrl()).resolve(imageUrl).toString();
-        return deliverMedia(exchange, config, absolute, Map.of(), null, apiKey);
+        return deliverMedia(exchange, config, client().resolve(imageUrl), Map.of(), null, getEndpoint().apiKey());
     }
 }

@@ -1,20 +1,17 @@
 package dev.camelspark.dynaspark;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkConstants;
-import dev.camelspark.support.SparkHeaderOverrides;
 import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.http.SparkOpenResponse;
-import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.media.DownloadedMedia;
 import dev.camelspark.support.sse.SparkEventStream;
@@ -22,17 +19,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * What the three DynaSpark producers share: header overrides, the key as a query parameter (sent only when one is
- * configured), and reading an answer of {@code /generate_response} by its Content-Type, not by what was asked.
+ * What the three DynaSpark producers share: header overrides, the endpoint's {@link DynaSparkClient}, and reading an
+ * answer of {@code /generate_response} by its Content-Type, not by what was asked.
  */
 abstract class DynaSparkProducerSupport extends SparkProducerSupport {
-
-    static final String GENERATE_RESPONSE = "/generate_response";
-    static final String GENERATE_IMAGE = "/generate_image";
-
-    private static final SparkHeaderOverrides OVERRIDES = SparkHeaderOverrides.of("dynaspark",
-            DynaSparkConstants.HEADER_PREFIX, "model", "temperature", "topP", "presencePenalty", "frequencyPenalty", "json",
-            "system", "stream", "privateGeneration", "seed", "referrer", "voice", "width", "height", "nologo", "wm");
 
     DynaSparkProducerSupport(DynaSparkEndpoint endpoint) {
         super(endpoint);
@@ -45,12 +35,12 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
 
     /** The endpoint's configuration with this message's override headers applied, checked. */
     DynaSparkConfiguration configurationFor(Exchange exchange) {
-        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
-        return OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
+        return getEndpoint().withOverrides(exchange, getEndpoint().getConfiguration());
     }
 
-    static SparkRequest.Builder withKey(SparkRequest.Builder request, String apiKey) {
-        return request.secretQuery("api_key", apiKey);
+    /** The endpoint's wire client. */
+    DynaSparkClient client() {
+        return getEndpoint().client();
     }
 
     /** Makes the body of a {@code /generate_response} answer: an event stream, speech, JSON or plain text. */
@@ -78,9 +68,8 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
                 return CompletableFuture.completedFuture(null);
             }
             if (type.startsWith("audio/")) {
-                URI source = URI.create(config.getBaseUrl() + GENERATE_RESPONSE); // no query: it would hold the key
                 DownloadedMedia media = getEndpoint().getDownloader()
-                        .receive(downloadRequest(exchange, config, source.toString(), Map.of(), null), response);
+                        .receive(downloadRequest(exchange, config, client().speechSource(), Map.of(), null), response);
                 message.setBody(media.toBody(exchange));
                 message.setHeader(Exchange.CONTENT_TYPE, type);
                 return CompletableFuture.completedFuture(null);
@@ -100,7 +89,7 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
             response.close();
-            throw new SparkTransportException(provider(), "reading the answer of " + GENERATE_RESPONSE + " failed: "
+            throw new SparkTransportException(provider(), "reading the answer of " + DynaSparkClient.GENERATE_RESPONSE + " failed: "
                     + e.getMessage(), false, e);
         }
     }

@@ -2,7 +2,6 @@ package dev.camelspark.dynaspark;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
 
@@ -17,10 +16,7 @@ class DynaSparkTextProducer extends DynaSparkProducerSupport {
     protected CompletableFuture<?> send(Exchange exchange) {
         DynaSparkConfiguration config = configurationFor(exchange);
         String prompt = requiredText(exchange, "prompt");
-        String apiKey = getEndpoint().resolveApiKey(config);
-        SparkRequest.Builder request = withTimeouts(withKey(SparkRequest.get(config.getBaseUrl(), GENERATE_RESPONSE),
-                apiKey), config, config.isStream())
-                .kind(CallKind.CHAT)
+        SparkRequest.Builder request = client().generateResponse(config.isStream())
                 .query("user_input", prompt)
                 .query("model", config.getModel())
                 .query("temperature", config.getTemperature())
@@ -34,7 +30,7 @@ class DynaSparkTextProducer extends DynaSparkProducerSupport {
                 .query("seed", config.getSeed())
                 .query("referrer", config.getReferrer())
                 .additionalQuery(config.getAdditionalBodyProperty());
-        return getEndpoint().getClient().open(request.build(), config.callPolicy(apiKey))
+        return client().open(request.build())
                 .thenCompose(response -> readGenerateResponse(exchange, config, response));
     }
 }

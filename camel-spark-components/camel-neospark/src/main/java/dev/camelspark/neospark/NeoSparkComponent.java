@@ -2,6 +2,7 @@ package dev.camelspark.neospark;
 
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 import dev.camelspark.support.task.SparkTaskComponentSupport;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -10,6 +11,21 @@ import org.apache.camel.util.ObjectHelper;
 /** Generates images and videos with NeoSpark, uploads reference images, reads listings, and consumes finished tasks. */
 @Component("neospark")
 public class NeoSparkComponent extends SparkTaskComponentSupport {
+
+    /** NeoSpark: images and videos are paid tasks, counted in credits; the rest are listings, reads and uploads. */
+    public static final SparkProvider PROVIDER = SparkProvider.of("neospark")
+            .apiKeyVariable("NEOSPARK_API_KEY")
+            .keyRequired()
+            .headerPrefix(NeoSparkConstants.HEADER_PREFIX)
+            .overridable("sessionId", "model", "resolution", "aspectRatio", "numImages", "negativePrompt",
+                    "refUploadId", "refUploadIds", "refImagePaths", "strength", "provider", "quality", "optimizePrompt",
+                    "sessionTitle", "videoModel", "duration", "ratio", "videoResolution", "generateAudio",
+                    "firstFrameUrl", "referenceImageUrls", "referenceVideoUrls", "referenceAudioUrl", "taskType",
+                    "limit", "offset", "type")
+            .generations("image", "video")
+            .tasks("image", "video")
+            .costUnit("credits")
+            .build();
 
     @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private NeoSparkConfiguration configuration = new NeoSparkConfiguration();
@@ -25,13 +41,8 @@ public class NeoSparkComponent extends SparkTaskComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "neospark";
-    }
-
-    @Override
-    protected String apiKeyEnvironmentVariable() {
-        return "NEOSPARK_API_KEY";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

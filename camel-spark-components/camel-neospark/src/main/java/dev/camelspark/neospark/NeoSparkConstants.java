@@ -13,8 +13,6 @@ public final class NeoSparkConstants extends SparkConstants {
     public static final String HEADER_PREFIX = "CamelNeoSpark";
 
     /** The options that a {@code CamelNeoSpark<Option>} header may override. */
-    static final String[] OVERRIDABLE = { "sessionId", "model", "resolution", "aspectRatio", "numImages", "negativePrompt", "refUploadId", "refUploadIds", "refImagePaths", "strength", "provider", "quality", "optimizePrompt", "sessionTitle", "videoModel", "duration", "ratio", "videoResolution", "generateAudio", "firstFrameUrl", "referenceImageUrls", "referenceVideoUrls", "referenceAudioUrl", "taskType", "limit", "offset", "type" };
-
     @Metadata(description = "The drawing session: overrides option sessionId on the way in; on the way out, the session an image was generated in.",
               javaType = "String")
     public static final String SESSION_ID = "CamelNeoSparkSessionId";

@@ -1,19 +1,13 @@
 package dev.camelspark.neospark;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
 import dev.camelspark.support.SparkConfiguration;
-import dev.camelspark.support.SparkMediaDelivery;
-import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
+import dev.camelspark.support.task.SparkTaskSubmitProducer;
 import dev.camelspark.support.task.TaskDelivery;
-import dev.camelspark.support.task.TaskRecord;
-import dev.camelspark.support.task.TaskSnapshot;
+import dev.camelspark.support.task.TaskProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -27,7 +21,7 @@ import org.apache.camel.spi.UriPath;
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "neospark", title = "NeoSpark", syntax = "neospark:operation",
              category = { Category.AI }, headersClass = NeoSparkConstants.class)
-public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
+public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfiguration> {
 
     @UriPath(label = "common", description = "What to do: image, video, image-submit, video-submit, status, video-cancel, upload, models, "
                            + "video-models, sessions, user-images, billing-history; tasks as a consumer.",
@@ -40,6 +34,7 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
     private final NeoSparkOperation kind;
     /** The session this endpoint generates images in when no sessionId is given: created once, on first use. */
     private final NeoSparkSession.Holder session = new NeoSparkSession.Holder();
+    private volatile NeoSparkClient client;
 
     public NeoSparkEndpoint(String uri, NeoSparkComponent component, NeoSparkOperation kind,
                             NeoSparkConfiguration configuration) {
@@ -52,10 +47,10 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
     @Override
     public Producer createProducer() {
         return switch (kind) {
-            case image -> new NeoSparkImageProducer(this, TaskDelivery.EXCHANGE);
-            case imageSubmit -> new NeoSparkImageProducer(this, TaskDelivery.CONSUMER);
-            case video -> new NeoSparkVideoProducer(this, TaskDelivery.EXCHANGE);
-            case videoSubmit -> new NeoSparkVideoProducer(this, TaskDelivery.CONSUMER);
+            case image -> new SparkTaskSubmitProducer<>(this, NeoSparkClient.IMAGE, TaskDelivery.EXCHANGE);
+            case imageSubmit -> new SparkTaskSubmitProducer<>(this, NeoSparkClient.IMAGE, TaskDelivery.CONSUMER);
+            case video -> new SparkTaskSubmitProducer<>(this, NeoSparkClient.VIDEO, TaskDelivery.EXCHANGE);
+            case videoSubmit -> new SparkTaskSubmitProducer<>(this, NeoSparkClient.VIDEO, TaskDelivery.CONSUMER);
             case upload -> new NeoSparkUploadProducer(this);
             case status, videoCancel -> new NeoSparkStatusProducer(this);
             case models, videoModels, sessions, userImages, billingHistory -> new NeoSparkListingProducer(this);
@@ -70,7 +65,7 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
             throw new UnsupportedOperationException("neospark:" + operation
                                                     + " is a producer: only neospark:tasks can be used in from(...)");
         }
-        SparkTaskConsumer consumer = new SparkTaskConsumer(this, processor);
+        SparkTaskConsumer<NeoSparkConfiguration> consumer = new SparkTaskConsumer<>(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
@@ -80,43 +75,23 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
         ((NeoSparkConfiguration) configuration).validate(providerName(), kind);
     }
 
-    /** Options first, then the key: NeoSpark refuses every call without one, so a route without one fails to start. */
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        requireApiKey(configuration);
-    }
-
-    /** Reads an image message or a video task, as the submission was recorded. */
-    @Override
-    public CompletableFuture<TaskSnapshot> readTask(String taskId, String recordedOperation, SparkTaskConfiguration c) {
-        NeoSparkConfiguration config = (NeoSparkConfiguration) c;
-        boolean video = NeoSparkApi.VIDEO.equals(recordedOperation);
-        String apiKey = requireApiKey(config);
-        return getClient().call(NeoSparkApi.taskStatus(config, apiKey, taskId, video), config.callPolicy(apiKey))
-                .thenApply(answer -> {
-                    var data = NeoSparkApi.data(answer, getComponent().getClock());
-                    return NeoSparkApi.task(data, config, video).toSnapshot(data);
-                });
-    }
-
-    @Override
-    public Map<String, String> apiAuthHeaders(String apiKey) {
-        return NeoSparkApi.authHeaders(apiKey);
-    }
-
-    /**
-     * The first result as the body (every URL is in {@code CamelNeoSparkMediaUrls}). A video is never read into
-     * memory, whatever its size: it goes to {@code downloadDirectory} or to a temp-file-backed stream.
-     */
-    @Override
-    protected CompletableFuture<Void> deliverResult(Exchange exchange, TaskRecord record, SparkTaskConfiguration config) {
-        if (record.mediaUrl() == null || !NeoSparkApi.VIDEO.equals(record.operation())) {
-            return super.deliverResult(exchange, record, config);
+    /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
+    NeoSparkClient client() {
+        NeoSparkClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = new NeoSparkClient(this::getClient, configuration, apiKey(), getComponent().getClock());
+                }
+                c = client;
+            }
         }
-        String apiKey = resolveApiKey(config);
-        return SparkMediaDelivery.deliver(exchange, getDownloader(), config, record.mediaUrl(), apiAuthHeaders(apiKey),
-                null, apiKey, 0);
+        return c;
+    }
+
+    @Override
+    protected TaskProvider<NeoSparkConfiguration> createTasks() {
+        return new NeoSparkTaskProvider(client(), session);
     }
 
     public NeoSparkOperation getOperation() {
@@ -126,9 +101,5 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport {
     @Override
     public NeoSparkConfiguration getConfiguration() {
         return configuration;
-    }
-
-    NeoSparkSession.Holder session() {
-        return session;
     }
 }

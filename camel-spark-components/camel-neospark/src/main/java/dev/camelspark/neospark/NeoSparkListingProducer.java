@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
@@ -31,32 +30,29 @@ class NeoSparkListingProducer extends NeoSparkProducerSupport {
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
         NeoSparkConfiguration config = configurationFor(exchange);
-        String apiKey = getEndpoint().requireApiKey(config);
         Message message = exchange.getMessage();
         return switch (getEndpoint().getOperation()) {
-            case models -> get(exchange, config, apiKey, "/drawing/models/config").thenAccept(data -> {
+            case models -> get(exchange, client().get("/drawing/models/config")).thenAccept(data -> {
                 Map<String, NeoSparkImageModel> models = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = NeoSparkApi.object(data, "the image models").fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = NeoSparkClient.object(data, "the image models").fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
                     models.put(e.getKey(), NeoSparkImageModel.of(e.getKey(), e.getValue()));
                 }
                 message.setBody(models);
             });
-            case videoModels -> get(exchange, config, apiKey, "/video/models").thenAccept(data -> message.setBody(
-                    SparkJson.MAPPER.convertValue(NeoSparkApi.object(data, "the video models"), new TypeReference<Map<String, Object>>() {
+            case videoModels -> get(exchange, client().get("/video/models")).thenAccept(data -> message.setBody(
+                    SparkJson.MAPPER.convertValue(NeoSparkClient.object(data, "the video models"), new TypeReference<Map<String, Object>>() {
                     })));
-            case sessions -> get(exchange, paged(config, SparkRequest.get(config.getBaseUrl(), "/drawing/sessions")),
-                    config, apiKey).thenAccept(data -> message.setBody(list(items(data, "sessions", "items"),
-                            NeoSparkSession::of)));
-            case userImages -> get(exchange, paged(config, SparkRequest.get(config.getBaseUrl(), "/storage/user-images")),
-                    config, apiKey).thenAccept(data -> {
-                        message.setHeader(NeoSparkConstants.TOTAL, total(data));
-                        message.setBody(list(items(data, "items"), item -> SparkJson.MAPPER.convertValue(item,
-                                new TypeReference<Map<String, Object>>() {
-                                })));
-                    });
-            case billingHistory -> get(exchange, paged(config, SparkRequest.get(config.getBaseUrl(),
-                    "/drawing/billing/history")).query("type", config.getType()), config, apiKey).thenAccept(data -> {
+            case sessions -> get(exchange, paged(config, client().get("/drawing/sessions")))
+                    .thenAccept(data -> message.setBody(list(items(data, "sessions", "items"), NeoSparkSession::of)));
+            case userImages -> get(exchange, paged(config, client().get("/storage/user-images"))).thenAccept(data -> {
+                message.setHeader(NeoSparkConstants.TOTAL, total(data));
+                message.setBody(list(items(data, "items"), item -> SparkJson.MAPPER.convertValue(item,
+                        new TypeReference<Map<String, Object>>() {
+                        })));
+            });
+            case billingHistory -> get(exchange, paged(config, client().get("/drawing/billing/history"))
+                    .query("type", config.getType())).thenAccept(data -> {
                         message.setHeader(NeoSparkConstants.TOTAL, total(data));
                         message.setBody(list(items(data, "transactions"), NeoSparkTransaction::of));
                     });
@@ -64,13 +60,8 @@ class NeoSparkListingProducer extends NeoSparkProducerSupport {
         };
     }
 
-    private CompletableFuture<JsonNode> get(Exchange exchange, NeoSparkConfiguration config, String apiKey, String path) {
-        return get(exchange, SparkRequest.get(config.getBaseUrl(), path), config, apiKey);
-    }
-
-    private CompletableFuture<JsonNode> get(Exchange exchange, SparkRequest.Builder request, NeoSparkConfiguration config,
-                                            String apiKey) {
-        return call(exchange, config, apiKey, NeoSparkApi.authorised(request, config, apiKey, CallKind.READ).build());
+    private CompletableFuture<JsonNode> get(Exchange exchange, SparkRequest.Builder request) {
+        return call(exchange, request.build());
     }
 
     private static SparkRequest.Builder paged(NeoSparkConfiguration config, SparkRequest.Builder request) {

@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * What the NeoSpark producers that create no task share: header overrides, calls through {@link NeoSparkApi} (the
+ * What the NeoSpark producers that create no task share: header overrides, calls through {@link NeoSparkClient} (the
  * key, the envelope), ids checked before they go into a path, and the task headers.
  */
 abstract class NeoSparkProducerSupport extends SparkProducerSupport {
@@ -27,16 +27,19 @@ abstract class NeoSparkProducerSupport extends SparkProducerSupport {
 
     /** The endpoint's configuration with this message's override headers applied, checked. */
     NeoSparkConfiguration configurationFor(Exchange exchange) {
-        getEndpoint().checkOverrideHeaders(exchange, NeoSparkApi.OVERRIDES);
-        return NeoSparkApi.OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
+        return getEndpoint().configurationFor(exchange);
+    }
+
+    /** The endpoint's wire client. */
+    NeoSparkClient client() {
+        return getEndpoint().client();
     }
 
     /** Sends the call and answers the envelope's {@code data} (a JSON null when the service sent none). */
-    CompletableFuture<JsonNode> call(Exchange exchange, NeoSparkConfiguration config, String apiKey,
-                                     SparkRequest request) {
-        return getEndpoint().getClient().call(request, config.callPolicy(apiKey)).thenApply(answer -> {
+    CompletableFuture<JsonNode> call(Exchange exchange, SparkRequest request) {
+        return client().send(request).thenApply(answer -> {
             setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
-            return NeoSparkApi.data(answer, getEndpoint().getComponent().getClock());
+            return client().data(answer);
         });
     }
 

@@ -2,7 +2,6 @@ package dev.camelspark.neospark;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -30,20 +29,18 @@ class NeoSparkStatusProducer extends NeoSparkProducerSupport {
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
         NeoSparkConfiguration config = configurationFor(exchange);
-        String apiKey = getEndpoint().requireApiKey(config);
         String id = requiredId(exchange, "task id");
         Message message = exchange.getMessage();
         if (getEndpoint().getOperation() == NeoSparkOperation.videoCancel) {
-            return read(exchange, config, apiKey, id, true).thenCompose(task -> {
+            return read(exchange, id, true).thenCompose(task -> {
                 if (task.isFinal()) {
                     deliver(message, task, false);
                     return CompletableFuture.completedFuture(null);
                 }
-                SparkRequest delete = NeoSparkApi.authorised(SparkRequest.delete(config.getBaseUrl(),
-                        NeoSparkApi.VIDEO_TASKS + "/" + id), config, apiKey, CallKind.READ).build();
-                return call(exchange, config, apiKey, delete).thenAccept(data -> {
+                SparkRequest delete = client().delete(NeoSparkClient.VIDEO_TASKS + "/" + id).build();
+                return call(exchange, delete).thenAccept(data -> {
                     if (data.isObject()) {
-                        deliver(message, NeoSparkApi.task(data, config, true), true);
+                        deliver(message, client().task(data, true), true);
                     } else {
                         // it ended between the two calls, and the service deleted it instead of cancelling it
                         LOG.warn("NeoSpark video task {} ended just before it was cancelled; the service deleted it", id);
@@ -52,7 +49,7 @@ class NeoSparkStatusProducer extends NeoSparkProducerSupport {
                 });
             });
         }
-        return read(exchange, config, apiKey, id, isVideo(config, id)).thenAccept(task -> deliver(message, task, null));
+        return read(exchange, id, isVideo(config, id)).thenAccept(task -> deliver(message, task, null));
     }
 
     /** With taskType auto, ids that start with {@code video_} are video tasks, the others image messages. */
@@ -64,10 +61,8 @@ class NeoSparkStatusProducer extends NeoSparkProducerSupport {
         };
     }
 
-    private CompletableFuture<NeoSparkTask> read(Exchange exchange, NeoSparkConfiguration config, String apiKey,
-                                                 String id, boolean video) {
-        return call(exchange, config, apiKey, NeoSparkApi.taskStatus(config, apiKey, id, video))
-                .thenApply(data -> NeoSparkApi.task(data, config, video));
+    private CompletableFuture<NeoSparkTask> read(Exchange exchange, String id, boolean video) {
+        return call(exchange, client().taskStatus(id, video)).thenApply(data -> client().task(data, video));
     }
 
     private static void deliver(Message message, NeoSparkTask task, Boolean cancelled) {

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkValidationException;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
@@ -45,16 +44,14 @@ class NeoSparkUploadProducer extends NeoSparkProducerSupport {
     @Override
     protected CompletableFuture<?> send(Exchange exchange) throws IOException {
         NeoSparkConfiguration config = configurationFor(exchange);
-        String apiKey = getEndpoint().requireApiKey(config);
         ContentBody file = fileOf(exchange);
-        SparkRequest request = NeoSparkApi.authorised(SparkRequest.post(config.getBaseUrl(), PATH), config, apiKey,
-                        CallKind.READ)
+        SparkRequest request = client().post(PATH)
                 .entity(MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED).setCharset(StandardCharsets.UTF_8)
                         .addPart("file", file)
                         .addTextBody("file_type", "image")
                         .build())
                 .build();
-        return call(exchange, config, apiKey, request).thenAccept(data -> {
+        return call(exchange, request).thenAccept(data -> {
             String id = SparkJson.text(data, "upload_id");
             if (id == null || id.isBlank()) {
                 throw new SparkApiException(provider(), 200, null, "the upload answer has no upload_id: " + data);
@@ -63,7 +60,7 @@ class NeoSparkUploadProducer extends NeoSparkProducerSupport {
             message.setBody(id);
             String url = SparkJson.text(data, "url");
             if (url != null && !url.isBlank()) {
-                message.setHeader(NeoSparkConstants.UPLOAD_URL, NeoSparkApi.resolveMediaUrl(config.getBaseUrl(), url));
+                message.setHeader(NeoSparkConstants.UPLOAD_URL, client().resolveMediaUrl(url));
             }
         });
     }

@@ -157,14 +157,14 @@ class NeoSparkStatusTest extends NeoSparkTestSupport {
 
     @Test
     void relativeMediaUrlsResolveAgainstTheBaseUrlWithoutApiV1() {
-        assertThat(NeoSparkApi.resolveMediaUrl("https://api.useneospark.com/api/v1",
+        assertThat(NeoSparkClient.resolveMediaUrl("https://api.useneospark.com/api/v1",
                 "/uploads/3/images/2026/04/23/generated_0.png"))
                 .isEqualTo("https://api.useneospark.com/uploads/3/images/2026/04/23/generated_0.png");
-        assertThat(NeoSparkApi.resolveMediaUrl("http://localhost:8089/neospark/api/v1/",
+        assertThat(NeoSparkClient.resolveMediaUrl("http://localhost:8089/neospark/api/v1/",
                 "/uploads/videos/1/video_a1.mp4")).isEqualTo("http://localhost:8089/neospark/uploads/videos/1/video_a1.mp4");
-        assertThat(NeoSparkApi.resolveMediaUrl("https://api.useneospark.com/api/v1",
+        assertThat(NeoSparkClient.resolveMediaUrl("https://api.useneospark.com/api/v1",
                 "https://cdn.example.com/a.png")).isEqualTo("https://cdn.example.com/a.png");
-        assertThat(NeoSparkApi.resolveMediaUrl("https://proxy.example.com/neo",
+        assertThat(NeoSparkClient.resolveMediaUrl("https://proxy.example.com/neo",
                 "uploads/a.png")).isEqualTo("https://proxy.example.com/neo/uploads/a.png");
     }
 }

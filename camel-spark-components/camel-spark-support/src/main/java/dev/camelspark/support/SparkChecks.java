@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Collection;
 
 import dev.camelspark.support.error.SparkValidationException;
+import org.apache.camel.Exchange;
 
 /**
  * Client-side checks that fail before any call, with a message naming the option, the value and what is allowed.
@@ -19,6 +20,16 @@ public final class SparkChecks {
 
     public static SparkChecks of(String provider) {
         return new SparkChecks(provider);
+    }
+
+    /** The body as text, which must not be blank: {@code what} names it in the error ("prompt", "message"). */
+    public String bodyText(Exchange exchange, String what) {
+        String text = exchange.getMessage().getBody(String.class);
+        if (text == null || text.isBlank()) {
+            throw new SparkValidationException(provider, "body (" + what + ")", text == null ? "null" : "\"" + text + "\"",
+                    "a non-empty " + what, null);
+        }
+        return text;
     }
 
     public SparkChecks range(String option, Number value, double min, double max) {

@@ -61,11 +61,18 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     /** The component-level option values; each endpoint starts from a copy. */
     public abstract SparkConfiguration getConfiguration();
 
+    /** What this provider is: its scheme, key variable, overridable options and operations, declared once. */
+    public abstract SparkProvider provider();
+
     /** The scheme, used in messages, thread names and logs. */
-    public abstract String providerName();
+    public String providerName() {
+        return provider().scheme();
+    }
 
     /** The environment variable that holds the key when none is configured, e.g. {@code DYNASPARK_API_KEY}. */
-    protected abstract String apiKeyEnvironmentVariable();
+    protected String apiKeyEnvironmentVariable() {
+        return provider().apiKeyVariable();
+    }
 
     protected abstract SparkEndpointSupport createSparkEndpoint(String uri, String remaining,
                                                                 SparkConfiguration configuration) throws Exception;

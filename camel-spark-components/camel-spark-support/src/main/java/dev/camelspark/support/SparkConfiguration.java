@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.ClientRateLimiter;
 import dev.camelspark.support.http.SparkJson;
+import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -148,6 +149,19 @@ public abstract class SparkConfiguration implements Cloneable {
         public String toString() {
             return "LimiterKey[" + hash + "]"; // never the key
         }
+    }
+
+    /**
+     * Sets the timeouts of a call: a streamed answer may rightly take long in all, so only a silence longer than
+     * {@code streamIdleTimeout} fails it; any other answer must be complete within {@code requestTimeout}. Every
+     * call of the components gets its timeouts here (downloads excepted: media are streamed).
+     */
+    public SparkRequest.Builder withTimeouts(SparkRequest.Builder request, boolean streamed) {
+        request.connectTimeout(Duration.ofMillis(connectTimeout));
+        if (streamed) {
+            return request.readTimeout(Duration.ofMillis(streamIdleTimeout));
+        }
+        return request.readTimeout(Duration.ofMillis(requestTimeout)).deadline(Duration.ofMillis(requestTimeout));
     }
 
     public SparkConfiguration copy() {

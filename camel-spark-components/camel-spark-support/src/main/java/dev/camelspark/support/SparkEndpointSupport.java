@@ -18,6 +18,10 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
 
     private final String operation;
     private final SparkOperationOptions operationOptions;
+    /** Resolved once: a header can never override the key. */
+    private volatile String apiKey;
+    private volatile boolean apiKeyResolved;
+    private volatile SparkHeaderOverrides overrides;
 
     /** An endpoint whose options all apply to it. */
     protected SparkEndpointSupport(String uri, SparkComponentSupport component) {
@@ -54,6 +58,25 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
         }
     }
 
+    /** The per-message overrides of the options the provider declares overridable. */
+    public SparkHeaderOverrides overrides() {
+        SparkHeaderOverrides o = overrides;
+        if (o == null) {
+            o = provider().overrides();
+            overrides = o;
+        }
+        return o;
+    }
+
+    /**
+     * The configuration for this message: {@code configuration} with its override headers applied, refused first
+     * when one does nothing for this operation, then checked as a whole.
+     */
+    public <C extends SparkConfiguration> C withOverrides(Exchange exchange, C configuration) {
+        checkOverrideHeaders(exchange, overrides());
+        return overrides().resolve(exchange, configuration, this::validate);
+    }
+
     /** Which options mean something for which operation; {@link SparkOperationOptions#NONE} when all apply. */
     public SparkOperationOptions getOperationOptions() {
         return operationOptions;
@@ -70,24 +93,35 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
         return getComponent().providerName();
     }
 
-    /** The key for calls made with this configuration: its own, else the environment variable. */
-    public String resolveApiKey(SparkConfiguration configuration) {
-        return getComponent().resolveApiKey(configuration.getApiKey());
+    /** What this endpoint's provider is, as its component declares it. */
+    public SparkProvider provider() {
+        return getComponent().provider();
     }
 
     /**
-     * The key for calls made with this configuration, for providers that refuse calls without one: fails, before any
-     * call, naming the option and the environment variable when neither is set.
+     * The key of this endpoint's calls: its own, else the environment variable; {@code null} when neither is set (only
+     * for providers that take calls without a key: the others refuse to start). Resolved once, since no header can
+     * override it.
      */
-    public String requireApiKey(SparkConfiguration configuration) {
-        String key = resolveApiKey(configuration);
-        if (key == null) {
+    public String apiKey() {
+        if (!apiKeyResolved) {
+            apiKey = getComponent().resolveApiKey(getConfiguration().getApiKey());
+            apiKeyResolved = true;
+        }
+        return apiKey;
+    }
+
+    /**
+     * Fails, before any call, naming the option and the environment variable when the provider refuses calls without
+     * a key and none is set.
+     */
+    private void checkApiKey() {
+        if (provider().keyRequired() && apiKey() == null) {
             throw new SparkValidationException(providerName(), 0, null,
                     "no API key: set option apiKey or environment variable "
                     + getComponent().apiKeyEnvironmentVariable() + "; the " + providerName()
                     + " API refuses calls without one");
         }
-        return key;
     }
 
     public SparkApiClient getClient() {
@@ -106,10 +140,14 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
         configuration.validate(providerName());
     }
 
-    /** Bad options fail when the route starts, not at the first message. */
+    /**
+     * Bad options fail when the route starts, not at the first message; then the key, so that a provider which refuses
+     * calls without one fails to start without one.
+     */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         validate(getConfiguration());
+        checkApiKey();
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkErrorProperties;
 import dev.camelspark.support.error.SparkTransportException;
-import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.DefaultErrorDecoder;
 import dev.camelspark.support.http.RateLimitInfo;
@@ -78,27 +77,13 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
 
     /** The body as text, which must not be blank: {@code what} names it in the error ("prompt", "message"). */
     protected String requiredText(Exchange exchange, String what) {
-        String text = exchange.getMessage().getBody(String.class);
-        if (text == null || text.isBlank()) {
-            throw new SparkValidationException(provider(), "body (" + what + ")", text == null ? "null" : "\"" + text + "\"",
-                    "a non-empty " + what, null);
-        }
-        return text;
+        return SparkChecks.of(provider()).bodyText(exchange, what);
     }
 
-    /**
-     * Sets the timeouts of a call: a streamed answer may rightly take long in all, so only a silence longer than
-     * {@code streamIdleTimeout} fails it; any other answer must be complete within {@code requestTimeout}. Every
-     * call of the components gets its timeouts here (producers, status reads, downloads excepted: media are streamed).
-     */
+    /** @see SparkConfiguration#withTimeouts(SparkRequest.Builder, boolean) */
     public static SparkRequest.Builder withTimeouts(SparkRequest.Builder request, SparkConfiguration config,
                                                     boolean streamed) {
-        request.connectTimeout(Duration.ofMillis(config.getConnectTimeout()));
-        if (streamed) {
-            return request.readTimeout(Duration.ofMillis(config.getStreamIdleTimeout()));
-        }
-        return request.readTimeout(Duration.ofMillis(config.getRequestTimeout()))
-                .deadline(Duration.ofMillis(config.getRequestTimeout()));
+        return config.withTimeouts(request, streamed);
     }
 
     /**

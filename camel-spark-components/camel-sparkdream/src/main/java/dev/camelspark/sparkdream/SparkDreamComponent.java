@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 import dev.camelspark.support.http.SparkErrorDecoder;
 import dev.camelspark.support.task.SparkTaskComponentSupport;
 import org.apache.camel.spi.Metadata;
@@ -13,6 +14,16 @@ import org.apache.camel.util.ObjectHelper;
 /** Generates images with Spark Dream 3.0 through the Vtrix gateway: tasks created, then polled without blocking. */
 @Component("sparkdream")
 public class SparkDreamComponent extends SparkTaskComponentSupport {
+
+    /** Spark Dream: each image is a paid task; submit hands its result to the tasks consumer, so it is no generation. */
+    public static final SparkProvider PROVIDER = SparkProvider.of("sparkdream")
+            .apiKeyVariable("SPARKDREAM_API_KEY")
+            .keyRequired()
+            .headerPrefix(SparkDreamConstants.HEADER_PREFIX)
+            .overridable("usePreLlm", "seed", "scale", "width", "height")
+            .generations("generate")
+            .tasks("generate")
+            .build();
 
     @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private SparkDreamConfiguration configuration = new SparkDreamConfiguration();
@@ -39,13 +50,8 @@ public class SparkDreamComponent extends SparkTaskComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "sparkdream";
-    }
-
-    @Override
-    protected String apiKeyEnvironmentVariable() {
-        return "SPARKDREAM_API_KEY";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

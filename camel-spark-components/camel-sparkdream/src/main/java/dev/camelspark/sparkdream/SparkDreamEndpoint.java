@@ -1,22 +1,11 @@
 package dev.camelspark.sparkdream;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import dev.camelspark.support.SparkProducerSupport;
-import dev.camelspark.support.SparkTaskConfiguration;
-import dev.camelspark.support.error.SparkApiException;
-import dev.camelspark.support.error.SparkValidationException;
-import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
 import dev.camelspark.support.task.SparkTaskStatusProducer;
+import dev.camelspark.support.task.SparkTaskSubmitProducer;
 import dev.camelspark.support.task.TaskDelivery;
-import dev.camelspark.support.task.TaskIds;
-import dev.camelspark.support.task.TaskRecord;
-import dev.camelspark.support.task.TaskSnapshot;
-import dev.camelspark.support.task.TaskState;
+import dev.camelspark.support.task.TaskProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -32,10 +21,7 @@ import org.apache.camel.spi.UriPath;
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "sparkdream", title = "Spark Dream", syntax = "sparkdream:operation",
              category = { Category.AI }, headersClass = SparkDreamConstants.class)
-public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
-
-    static final String CREATE_PATH = "/model/v1/generation";
-    static final String TASK_PATH = "/model/v1/generation/task/";
+public class SparkDreamEndpoint extends SparkTaskEndpointSupport<SparkDreamConfiguration> {
 
     @UriPath(label = "common", description = "What to do: generate (submit and wait), submit (submit, return the task id), status (read a task), or tasks (consumer: the ended tasks of a taskGroup).")
     @Metadata(required = true)
@@ -53,9 +39,9 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
     @Override
     public Producer createProducer() {
         return switch (operation) {
-            case generate -> new SparkDreamGenerateProducer(this, TaskDelivery.EXCHANGE);
-            case submit -> new SparkDreamGenerateProducer(this, TaskDelivery.CONSUMER);
-            case status -> new SparkTaskStatusProducer(this, SparkDreamOperation.generate.name());
+            case generate -> new SparkTaskSubmitProducer<>(this, SparkDreamOperation.generate.name(), TaskDelivery.EXCHANGE);
+            case submit -> new SparkTaskSubmitProducer<>(this, SparkDreamOperation.generate.name(), TaskDelivery.CONSUMER);
+            case status -> new SparkTaskStatusProducer<>(this, SparkDreamOperation.generate.name());
             case tasks -> throw new IllegalArgumentException(
                     "sparkdream:tasks is a consumer: use it in from(...); to submit use sparkdream:submit");
         };
@@ -67,51 +53,16 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport {
             throw new IllegalArgumentException("sparkdream:" + operation
                                                + " is a producer: use it in to(...); the consumer is sparkdream:tasks");
         }
-        SparkTaskConsumer consumer = new SparkTaskConsumer(this, processor);
+        SparkTaskConsumer<SparkDreamConfiguration> consumer = new SparkTaskConsumer<>(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
 
-    /** Options first, then the key: Spark Dream refuses every call without one, so a route without one fails to start. */
+    /** The wire client, with this endpoint's key, base URL, timeouts and limits; producers and consumer share it. */
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        requireApiKey(configuration);
-    }
-
-    @Override
-    public CompletableFuture<TaskSnapshot> readTask(String taskId, String op, SparkTaskConfiguration config) {
-        String key = resolveApiKey(config);
-        SparkRequest request = SparkProducerSupport.withTimeouts(SparkRequest.get(config.getBaseUrl(),
-                        TASK_PATH + TaskIds.check(providerName(), "task id", taskId)), config, false)
-                .bearer(key)
-                .kind(CallKind.READ)
-                .build();
-        return getClient().call(request, config.callPolicy(key)).thenApply(response -> {
-            if (response.json() == null || !response.json().isObject()) {
-                throw new SparkApiException(providerName(), response.status(), null,
-                        "expected a task object from " + request.describe() + ", got " + response.mediaType());
-            }
-            return SparkDreamTasks.read(response.json());
-        });
-    }
-
-    /** Vtrix keys go in {@code Authorization: Bearer}; media on the CDN get none. */
-    @Override
-    public Map<String, String> apiAuthHeaders(String apiKey) {
-        return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
-    }
-
-    /** A task failed with one of the vendor's validation codes was refused: a validation failure, with that code. */
-    @Override
-    public SparkApiException failureOf(TaskRecord record) {
-        // Set.of refuses contains(null): a failure without a code (a plain-string error) is not a validation code
-        if (record.state() == TaskState.FAILED && record.errorCode() != null
-            && SparkDreamTasks.VALIDATION_CODES.contains(record.errorCode())) {
-            return new SparkValidationException(providerName(), 0, record.errorCode(),
-                    "task " + record.taskId() + " refused: " + record.errorMessage());
-        }
-        return super.failureOf(record);
+    protected TaskProvider<SparkDreamConfiguration> createTasks() {
+        return new SparkDreamTaskProvider(providerName(),
+                new SparkDreamClient(providerName(), this::getClient, configuration, apiKey()));
     }
 
     public SparkDreamOperation getOperation() {

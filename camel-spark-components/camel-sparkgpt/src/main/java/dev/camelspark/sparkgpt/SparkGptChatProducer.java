@@ -1,11 +1,8 @@
 package dev.camelspark.sparkgpt;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 import org.apache.camel.Exchange;
@@ -24,19 +21,12 @@ class SparkGptChatProducer extends SparkGptProducerSupport {
     protected CompletableFuture<?> send(Exchange exchange) {
         SparkGptConfiguration config = configurationFor(exchange);
         String message = requiredText(exchange, "message");
-        String apiKey = getEndpoint().requireApiKey(config);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model_id", config.getModelId());
-        body.put("user", message);
+        SparkRequest request = client().ask(config.getModelId(), message, config.isStream());
         if (config.isStream()) {
-            body.put("stream", true);
-            SparkRequest request = post(config, ASK_STREAM, apiKey, body, CallKind.CHAT, true);
-            return openEventStream(exchange, request, config.callPolicy(apiKey), config, config.isLenientStream())
+            return openEventStream(exchange, request, client().policy(), config, config.isLenientStream())
                     .thenAccept(stream -> setModelHeaders(exchange, config, stream.getRateLimit()));
         }
-        SparkRequest request = post(config, ASK, apiKey, body, CallKind.CHAT, false);
-        return getEndpoint().getClient().call(request, config.callPolicy(apiKey))
-                .thenAccept(answer -> readAnswer(exchange, config, answer));
+        return client().send(request).thenAccept(answer -> readAnswer(exchange, config, answer));
     }
 
     /** {@code {"message": {"role": "assistant", "content": "..."}}}: the content is the body. */

@@ -3,6 +3,7 @@ package dev.camelspark.sparkgpt;
 import dev.camelspark.support.SparkComponentSupport;
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.ObjectHelper;
@@ -10,6 +11,15 @@ import org.apache.camel.util.ObjectHelper;
 /** Chats with models trained on SparkGPT and reads their training data. */
 @Component("sparkgpt")
 public class SparkGptComponent extends SparkComponentSupport {
+
+    /** SparkGPT: chat with a trained model; its training data is a listing, not a generation. */
+    public static final SparkProvider PROVIDER = SparkProvider.of("sparkgpt")
+            .apiKeyVariable("SPARKGPT_API_KEY")
+            .keyRequired()
+            .headerPrefix(SparkGptConstants.HEADER_PREFIX)
+            .overridable("modelId", "stream")
+            .generations("chat")
+            .build();
 
     @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private SparkGptConfiguration configuration = new SparkGptConfiguration();
@@ -25,13 +35,8 @@ public class SparkGptComponent extends SparkComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "sparkgpt";
-    }
-
-    @Override
-    protected String apiKeyEnvironmentVariable() {
-        return "SPARKGPT_API_KEY";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

@@ -21,6 +21,7 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
     private final String operation;
     @UriParam
     private final SparkGptConfiguration configuration;
+    private volatile SparkGptClient client;
     private final SparkGptOperation kind;
 
     public SparkGptEndpoint(String uri, SparkGptComponent component, SparkGptOperation kind,
@@ -44,15 +45,22 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
         throw new UnsupportedOperationException("sparkgpt: only producers are supported (use it in to(...))");
     }
 
-    /** Options first, then the key: SparkGPT refuses every call without one, so a route without one fails to start. */
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        requireApiKey(configuration);
-    }
-
     public SparkGptOperation getOperation() {
         return kind;
+    }
+
+    /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
+    SparkGptClient client() {
+        SparkGptClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = new SparkGptClient(this::getClient, configuration, apiKey());
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     @Override

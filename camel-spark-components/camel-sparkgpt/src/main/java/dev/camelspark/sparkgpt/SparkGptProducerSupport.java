@@ -1,24 +1,13 @@
 package dev.camelspark.sparkgpt;
 
-import java.util.Map;
 
 import dev.camelspark.support.SparkConstants;
-import dev.camelspark.support.SparkHeaderOverrides;
 import dev.camelspark.support.SparkProducerSupport;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.RateLimitInfo;
-import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
 
-/** What the SparkGPT producers share: header overrides, a JSON POST with the key as Bearer, the answer's headers. */
+/** What the SparkGPT producers share: header overrides, the endpoint's {@link SparkGptClient}, the answer's headers. */
 abstract class SparkGptProducerSupport extends SparkProducerSupport {
-
-    static final String ASK = "/api/askoutside";
-    static final String ASK_STREAM = "/api/askoutsideStream";
-    static final String MODEL_TRAIN = "/api/getModelTrain";
-
-    private static final SparkHeaderOverrides OVERRIDES = SparkHeaderOverrides.of("sparkgpt",
-            SparkGptConstants.HEADER_PREFIX, "modelId", "stream");
 
     SparkGptProducerSupport(SparkGptEndpoint endpoint) {
         super(endpoint);
@@ -31,16 +20,12 @@ abstract class SparkGptProducerSupport extends SparkProducerSupport {
 
     /** The endpoint's configuration with this message's override headers applied, checked. */
     SparkGptConfiguration configurationFor(Exchange exchange) {
-        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
-        return OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(), getEndpoint()::validate);
+        return getEndpoint().withOverrides(exchange, getEndpoint().getConfiguration());
     }
 
-    /** A POST of {@code body} as JSON, authorised by the key. */
-    static SparkRequest post(SparkGptConfiguration config, String path, String apiKey, Map<String, Object> body,
-                             CallKind kind, boolean streamed) {
-        return withTimeouts(SparkRequest.post(config.getBaseUrl(), path).bearer(apiKey).kind(kind)
-                        .json(config.withAdditionalBodyProperties(body)),
-                config, streamed).build();
+    /** The endpoint's wire client. */
+    SparkGptClient client() {
+        return getEndpoint().client();
     }
 
     /** The model and the daily limit (SparkGPT limits requests per key per day), beside the call headers. */

@@ -6,12 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkResponse;
 import org.apache.camel.Exchange;
@@ -32,15 +30,11 @@ class SparkGptTrainingDataProducer extends SparkGptProducerSupport {
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
         SparkGptConfiguration config = configurationFor(exchange);
-        String apiKey = getEndpoint().requireApiKey(config);
-        return getEndpoint().getClient()
-                .call(post(config, MODEL_TRAIN, apiKey, Map.of("model_id", config.getModelId()), CallKind.READ, false),
-                        config.callPolicy(apiKey))
-                .thenAccept(answer -> {
-                    exchange.getMessage().setBody(records(answer));
-                    setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
-                    setModelHeaders(exchange, config, answer.rateLimit());
-                });
+        return client().trainingData(config.getModelId()).thenAccept(answer -> {
+            exchange.getMessage().setBody(records(answer));
+            setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
+            setModelHeaders(exchange, config, answer.rateLimit());
+        });
     }
 
     private List<TrainingRecord> records(SparkResponse answer) {

@@ -1,15 +1,11 @@
 package dev.camelspark.sparkstream;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.SparkConstants;
-import dev.camelspark.support.SparkHeaderOverrides;
 import dev.camelspark.support.SparkProducerSupport;
-import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
@@ -24,11 +20,6 @@ import org.apache.camel.Message;
  */
 class SparkStreamChatProducer extends SparkProducerSupport {
 
-    static final String CHAT = "/v1/chat";
-
-    private static final SparkHeaderOverrides OVERRIDES = SparkHeaderOverrides.of("sparkstream",
-            SparkStreamConstants.HEADER_PREFIX, "model", "maxTokens", "temperature", "systemMessage", "stream");
-
     SparkStreamChatProducer(SparkStreamEndpoint endpoint) {
         super(endpoint);
     }
@@ -40,33 +31,19 @@ class SparkStreamChatProducer extends SparkProducerSupport {
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
-        getEndpoint().checkOverrideHeaders(exchange, OVERRIDES);
-        SparkStreamConfiguration config = OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(),
-                getEndpoint()::validate);
+        SparkStreamConfiguration config = getEndpoint().withOverrides(exchange, getEndpoint().getConfiguration());
         List<ChatMessage> messages = ChatMessages.of(provider(), exchange.getMessage(), config.getSystemMessage());
-        String apiKey = getEndpoint().requireApiKey(config);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", config.getModel());
-        body.put("messages", messages);
-        if (config.getMaxTokens() != null) {
-            body.put("max_tokens", config.getMaxTokens());
-        }
-        if (config.getTemperature() != null) {
-            body.put("temperature", config.getTemperature());
-        }
-        body.put("stream", config.isStream()); // always sent: the API's default may change before it goes live
-        SparkRequest request = withTimeouts(SparkRequest.post(config.getBaseUrl(), CHAT).bearer(apiKey)
-                .kind(CallKind.CHAT).json(config.withAdditionalBodyProperties(body)), config, config.isStream()).build();
-
+        SparkStreamClient client = getEndpoint().client();
+        SparkRequest request = client.chat(config.getModel(), messages, config.getMaxTokens(), config.getTemperature(),
+                config.isStream());
         if (config.isStream()) {
-            return openEventStream(exchange, request, config.callPolicy(apiKey), config, config.isLenientStream())
+            return openEventStream(exchange, request, client.policy(), config, config.isLenientStream())
                     .thenAccept(stream -> {
                         exchange.getMessage().setHeader(SparkConstants.MODEL, config.getModel());
                         stream.whenComplete(ended -> setStreamEndHeaders(exchange, config, ended));
                     });
         }
-        return getEndpoint().getClient().call(request, config.callPolicy(apiKey))
-                .thenAccept(answer -> readCompletion(exchange, config, answer));
+        return client.send(request).thenAccept(answer -> readCompletion(exchange, config, answer));
     }
 
     /** A {@code chat.completion}: the message's content is the body, the rest goes to headers. */

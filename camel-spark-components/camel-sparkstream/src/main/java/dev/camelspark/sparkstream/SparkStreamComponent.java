@@ -3,6 +3,7 @@ package dev.camelspark.sparkstream;
 import dev.camelspark.support.SparkComponentSupport;
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.ObjectHelper;
@@ -10,6 +11,15 @@ import org.apache.camel.util.ObjectHelper;
 /** Chat completions with SparkAI Stream, plain or streamed. */
 @Component("sparkstream")
 public class SparkStreamComponent extends SparkComponentSupport {
+
+    /** SparkStream: chat completions. */
+    public static final SparkProvider PROVIDER = SparkProvider.of("sparkstream")
+            .apiKeyVariable("SPARKSTREAM_API_KEY")
+            .keyRequired()
+            .headerPrefix(SparkStreamConstants.HEADER_PREFIX)
+            .overridable("model", "maxTokens", "temperature", "systemMessage", "stream")
+            .generations("chat")
+            .build();
 
     @Metadata(label = "advanced", description = "Component-level option values, the defaults of every endpoint.")
     private SparkStreamConfiguration configuration = new SparkStreamConfiguration();
@@ -29,13 +39,8 @@ public class SparkStreamComponent extends SparkComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "sparkstream";
-    }
-
-    @Override
-    protected String apiKeyEnvironmentVariable() {
-        return "SPARKSTREAM_API_KEY";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

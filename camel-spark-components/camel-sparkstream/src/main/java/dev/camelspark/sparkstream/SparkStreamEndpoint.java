@@ -23,6 +23,7 @@ public class SparkStreamEndpoint extends SparkEndpointSupport {
     private final SparkStreamOperation operation;
     @UriParam
     private final SparkStreamConfiguration configuration;
+    private volatile SparkStreamClient client;
 
     public SparkStreamEndpoint(String uri, SparkStreamComponent component, SparkStreamOperation operation,
                                SparkStreamConfiguration configuration) {
@@ -41,15 +42,22 @@ public class SparkStreamEndpoint extends SparkEndpointSupport {
         throw new UnsupportedOperationException("sparkstream: only producers are supported (use it in to(...))");
     }
 
-    /** Options first, then the key: the API refuses every call without one, so a route without one fails to start. */
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        requireApiKey(configuration);
-    }
-
     public SparkStreamOperation getOperation() {
         return operation;
+    }
+
+    /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
+    SparkStreamClient client() {
+        SparkStreamClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = new SparkStreamClient(this::getClient, configuration, apiKey());
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     @Override

@@ -23,7 +23,7 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
 
     private final String owner = UUID.randomUUID().toString();
     private final Map<String, TaskStore> ownedStores = new ConcurrentHashMap<>();
-    private final Map<String, SparkTaskConsumer> consumers = new ConcurrentHashMap<>();
+    private final Map<String, SparkTaskConsumer<?>> consumers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<?>> submitting = new ConcurrentHashMap<>();
     private volatile TaskPoller poller;
     private volatile Instant startedAt;
@@ -132,8 +132,8 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
         return mine;
     }
 
-    void register(String group, SparkTaskConsumer consumer) {
-        SparkTaskConsumer other = consumers.putIfAbsent(group, consumer);
+    void register(String group, SparkTaskConsumer<?> consumer) {
+        SparkTaskConsumer<?> other = consumers.putIfAbsent(group, consumer);
         if (other != null && other != consumer) {
             throw new IllegalStateException(providerName() + ": taskGroup '" + group
                                             + "' already has a tasks consumer (" + other.getEndpoint().getEndpointUri()
@@ -141,7 +141,7 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
         }
     }
 
-    void unregister(String group, SparkTaskConsumer consumer) {
+    void unregister(String group, SparkTaskConsumer<?> consumer) {
         consumers.remove(group, consumer);
     }
 }

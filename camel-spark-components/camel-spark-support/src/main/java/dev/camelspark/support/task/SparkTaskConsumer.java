@@ -41,13 +41,13 @@ import org.slf4j.LoggerFactory;
  * record kept, and the download tried again at a later poll, waiting from {@code pollInterval} up to
  * {@code maxPollInterval}.
  */
-public class SparkTaskConsumer extends ScheduledPollConsumer {
+public class SparkTaskConsumer<C extends SparkTaskConfiguration> extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkTaskConsumer.class);
     /** How long a claim holds before another instance of a shared store may take the task over. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
-    private final SparkTaskEndpointSupport endpoint;
+    private final SparkTaskEndpointSupport<C> endpoint;
     /** Completed tasks whose result could not be fetched: not offered again before the time. */
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private volatile TaskStore store;
@@ -60,12 +60,12 @@ public class SparkTaskConsumer extends ScheduledPollConsumer {
     private record HandOut(TaskRecord record, Exchange exchange, CompletableFuture<Void> ready) {
     }
 
-    public SparkTaskConsumer(SparkTaskEndpointSupport endpoint, Processor processor) {
+    public SparkTaskConsumer(SparkTaskEndpointSupport<C> endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
     }
 
-    private SparkTaskConfiguration config() {
+    private C config() {
         return endpoint.getConfiguration();
     }
 

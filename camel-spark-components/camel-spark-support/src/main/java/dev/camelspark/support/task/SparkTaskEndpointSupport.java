@@ -1,7 +1,5 @@
 package dev.camelspark.support.task;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelspark.support.SparkConstants;
@@ -10,17 +8,20 @@ import dev.camelspark.support.SparkMediaDelivery;
 import dev.camelspark.support.SparkOperationOptions;
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
-import dev.camelspark.support.error.SparkTaskFailedException;
-import dev.camelspark.support.error.SparkTaskTimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * The base of endpoints whose generation is a task. A provider supplies its status call ({@link #readTask}) and the
- * headers that carry its key; the rest is shared: tracking a task with this endpoint's poll options, and handing a
- * finished task to an exchange (result headers, then the media or the failure).
+ * The base of endpoints whose generation is a task. The endpoint hands its {@link TaskProvider} (what is
+ * provider-specific: create, read, failures, result download) to the shared producers and consumer; what is the same
+ * for every provider is here: tracking a task with this endpoint's poll options, and handing a finished task to an
+ * exchange (result headers, then the media or the failure).
+ *
+ * @param <C> the provider's configuration, so that producers and consumer work on it without casts
  */
-public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
+public abstract class SparkTaskEndpointSupport<C extends SparkTaskConfiguration> extends SparkEndpointSupport {
+
+    private volatile TaskProvider<C> tasks;
 
     protected SparkTaskEndpointSupport(String uri, SparkTaskComponentSupport component) {
         super(uri, component);
@@ -38,18 +39,29 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
     }
 
     @Override
-    public abstract SparkTaskConfiguration getConfiguration();
+    public abstract C getConfiguration();
 
-    /**
-     * Reads one task's status from the provider (a {@code READ} call) and maps it.
-     *
-     * @param operation what was submitted ({@link TaskRecord#operation()}), for providers with several task kinds
-     */
-    public abstract CompletableFuture<TaskSnapshot> readTask(String taskId, String operation,
-                                                             SparkTaskConfiguration config);
+    /** Builds what the provider does for tasks, on its wire client; called once, on first use. */
+    protected abstract TaskProvider<C> createTasks();
 
-    /** The headers that carry the key, sent with media downloads only to the API's own origin. */
-    public abstract Map<String, String> apiAuthHeaders(String apiKey);
+    /** What the provider does for tasks. */
+    public TaskProvider<C> tasks() {
+        TaskProvider<C> t = tasks;
+        if (t == null) {
+            synchronized (this) {
+                if (tasks == null) {
+                    tasks = createTasks();
+                }
+                t = tasks;
+            }
+        }
+        return t;
+    }
+
+    /** The configuration for this message: the endpoint's, with override headers applied and checked. */
+    public C configurationFor(Exchange exchange) {
+        return withOverrides(exchange, getConfiguration());
+    }
 
     /** The store {@code config} names; opening it here makes a bad directory fail when the route starts. */
     public TaskStore taskStore(SparkTaskConfiguration config) {
@@ -62,10 +74,10 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
         taskStore(getConfiguration());
     }
 
-    /** Polls the task with {@code config}'s key and poll options until it ends ({@link TaskPoller#track}). */
-    public CompletableFuture<TaskRecord> track(TaskRecord record, SparkTaskConfiguration config, boolean now) {
+    /** Polls the task with {@code config}'s poll options until it ends ({@link TaskPoller#track}). */
+    public CompletableFuture<TaskRecord> track(TaskRecord record, C config, boolean now) {
         return getComponent().getPoller().track(record, taskStore(config),
-                r -> readTask(r.taskId(), r.operation(), config), config.pollSchedule(), now);
+                r -> tasks().readTask(r.taskId(), r.operation(), config), config.pollSchedule(), now);
     }
 
     /**
@@ -74,8 +86,7 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
      *
      * @param failure why its status could not be read, when known (else it is rebuilt from the record)
      */
-    public CompletableFuture<Void> deliver(Exchange exchange, TaskRecord record, Throwable failure,
-                                           SparkTaskConfiguration config) {
+    public CompletableFuture<Void> deliver(Exchange exchange, TaskRecord record, Throwable failure, C config) {
         setTaskHeaders(exchange.getMessage(), record);
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
@@ -83,21 +94,15 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
         if (record.state() != TaskState.COMPLETED) {
             return CompletableFuture.failedFuture(failureOf(record));
         }
-        return deliverResult(exchange, record, config);
-    }
-
-    /**
-     * Makes a completed task's result the body: its first media URL, downloaded unless {@code download=false}. A
-     * provider whose tasks give several results overrides this.
-     */
-    protected CompletableFuture<Void> deliverResult(Exchange exchange, TaskRecord record, SparkTaskConfiguration config) {
         String url = record.mediaUrl();
         if (url == null) {
             return CompletableFuture.failedFuture(new SparkApiException(providerName(), 0, null,
                     "task " + record.taskId() + " completed without a result URL"));
         }
-        String apiKey = resolveApiKey(config);
-        return SparkMediaDelivery.deliver(exchange, getDownloader(), config, url, apiAuthHeaders(apiKey), null, apiKey);
+        // the first result is the body; a provider with several lists them all in its result headers
+        TaskProvider<C> provider = tasks();
+        return SparkMediaDelivery.deliver(exchange, getDownloader(), config, url, provider.downloadAuthHeaders(), null,
+                apiKey(), provider.inMemoryLimit(record));
     }
 
     /** The task's id, status, progress, cost and the provider's further result headers. */
@@ -116,21 +121,8 @@ public abstract class SparkTaskEndpointSupport extends SparkEndpointSupport {
         record.resultHeaders().forEach(message::setHeader);
     }
 
-    /**
-     * Why a task ended without a result: the provider's failure ({@link SparkTaskFailedException} with its code and
-     * message), a timeout, or a status that could not be read. Providers whose failures mean more (a validation code)
-     * override this.
-     */
+    /** Why a task ended without a result: the shared reading ({@link TaskFailures}), refined by the provider. */
     public SparkApiException failureOf(TaskRecord record) {
-        return switch (record.state()) {
-            case TIMED_OUT -> new SparkTaskTimeoutException(providerName(), record.taskId(),
-                    record.status() == null ? "unknown" : record.status(),
-                    Duration.between(record.submittedAt(), record.deadline()));
-            case ERROR -> new TaskUnreadableException(providerName(), record.taskId(), record.errorCode(),
-                    record.errorMessage());
-            default -> new SparkTaskFailedException(providerName(), record.taskId(),
-                    record.status() == null ? record.state().name().toLowerCase(java.util.Locale.ROOT) : record.status(),
-                    record.errorCode(), record.errorMessage());
-        };
+        return tasks().failureOf(record, TaskFailures.of(providerName(), record));
     }
 }

@@ -19,27 +19,29 @@ import org.apache.camel.Message;
  * becomes the provider's task object as a {@code Map}. One status call, nothing recorded: tasks are tracked by the
  * producers that submit them.
  */
-public class SparkTaskStatusProducer extends SparkProducerSupport {
+public class SparkTaskStatusProducer<C extends SparkTaskConfiguration> extends SparkProducerSupport {
 
+    private final SparkTaskEndpointSupport<C> endpoint;
     private final String operation;
 
     /** @param operation the kind of task read, for providers with several ({@link TaskRecord#operation()}) */
-    public SparkTaskStatusProducer(SparkTaskEndpointSupport endpoint, String operation) {
+    public SparkTaskStatusProducer(SparkTaskEndpointSupport<C> endpoint, String operation) {
         super(endpoint);
+        this.endpoint = endpoint;
         this.operation = operation;
     }
 
     @Override
-    public SparkTaskEndpointSupport getEndpoint() {
-        return (SparkTaskEndpointSupport) super.getEndpoint();
+    public SparkTaskEndpointSupport<C> getEndpoint() {
+        return endpoint;
     }
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
         Message message = exchange.getMessage();
         String id = TaskIds.fromMessage(message, provider(), "task id");
-        SparkTaskConfiguration config = getEndpoint().getConfiguration();
-        return getEndpoint().readTask(id, operation, config).thenAccept(task -> {
+        C config = getEndpoint().getConfiguration();
+        return getEndpoint().tasks().readTask(id, operation, config).thenAccept(task -> {
             message.setHeader(SparkConstants.TASK_ID, task.taskId() != null ? task.taskId() : id);
             message.setHeader(SparkConstants.TASK_STATUS, task.status());
             Integer progress = task.state() == TaskState.COMPLETED ? Integer.valueOf(100) : task.progress();

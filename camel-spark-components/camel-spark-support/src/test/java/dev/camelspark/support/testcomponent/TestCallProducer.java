@@ -29,7 +29,7 @@ class TestCallProducer extends SparkProducerSupport {
         String prompt = requiredText(exchange, "prompt");
         TestSparkConfiguration config = OVERRIDES.resolve(exchange, getEndpoint().getConfiguration(),
                 c -> c.validate(provider()));
-        String key = getEndpoint().resolveApiKey(config);
+        String key = getEndpoint().apiKey();
         SparkRequest request = SparkRequest.get(config.getBaseUrl(), "/echo")
                 .query("prompt", prompt)
                 .query("temperature", config.getTemperature())

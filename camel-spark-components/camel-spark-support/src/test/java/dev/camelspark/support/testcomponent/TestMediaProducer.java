@@ -23,7 +23,7 @@ class TestMediaProducer extends SparkProducerSupport {
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
         TestSparkConfiguration config = getEndpoint().getConfiguration();
-        String key = getEndpoint().resolveApiKey(config);
+        String key = getEndpoint().apiKey();
         SparkRequest request = SparkRequest.get(config.getBaseUrl(), "/generate").bearer(key).kind(CallKind.READ).build();
         return getEndpoint().getClient().call(request, config.callPolicy(key))
                 .thenCompose(response -> deliverMedia(exchange, config, response.json().get("url").asText(),

@@ -3,9 +3,13 @@ package dev.camelspark.support.testcomponent;
 import dev.camelspark.support.SparkComponentSupport;
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 
 /** A component built on the support classes the way the five are, registered by tests with addComponent. */
 public class TestSparkComponent extends SparkComponentSupport {
+
+    static final SparkProvider PROVIDER = SparkProvider.of("testspark").apiKeyVariable("TESTSPARK_API_KEY")
+            .headerPrefix("CamelTestSpark").build();
 
     private TestSparkConfiguration configuration = new TestSparkConfiguration();
     private String apiKeyVariable = "TESTSPARK_API_KEY";
@@ -20,8 +24,8 @@ public class TestSparkComponent extends SparkComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "testspark";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

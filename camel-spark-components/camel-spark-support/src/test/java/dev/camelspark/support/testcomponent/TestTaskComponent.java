@@ -2,10 +2,14 @@ package dev.camelspark.support.testcomponent;
 
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.SparkProvider;
 import dev.camelspark.support.task.SparkTaskComponentSupport;
 
 /** A task component built on the support classes the way Spark Dream and NeoSpark are; talks to a TaskService. */
 public class TestTaskComponent extends SparkTaskComponentSupport {
+
+    static final SparkProvider PROVIDER = SparkProvider.of("testtasks").apiKeyVariable("TESTTASKS_API_KEY")
+            .headerPrefix("CamelTestTasks").generations("generate").tasks("generate").build();
 
     private TestTaskConfiguration configuration = new TestTaskConfiguration();
 
@@ -19,13 +23,8 @@ public class TestTaskComponent extends SparkTaskComponentSupport {
     }
 
     @Override
-    public String providerName() {
-        return "testtasks";
-    }
-
-    @Override
-    protected String apiKeyEnvironmentVariable() {
-        return "TESTTASKS_API_KEY";
+    public SparkProvider provider() {
+        return PROVIDER;
     }
 
     @Override

@@ -1,19 +1,16 @@
 package dev.camelspark.support.testcomponent;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelspark.support.SparkTaskConfiguration;
-import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.task.SparkTaskComponentSupport;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
 import dev.camelspark.support.task.SparkTaskStatusProducer;
+import dev.camelspark.support.task.SparkTaskSubmitProducer;
+import dev.camelspark.support.task.TaskProvider;
 import dev.camelspark.support.task.TaskDelivery;
 import dev.camelspark.support.task.TaskSnapshot;
 import dev.camelspark.support.task.TaskState;
@@ -22,7 +19,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 
 /** {@code testtasks:generate}, {@code submit}, {@code status} and {@code from("testtasks:tasks")}. */
-public class TestTaskEndpoint extends SparkTaskEndpointSupport {
+public class TestTaskEndpoint extends SparkTaskEndpointSupport<TestTaskConfiguration> {
 
     private final String operation;
     private final TestTaskConfiguration configuration;
@@ -42,31 +39,23 @@ public class TestTaskEndpoint extends SparkTaskEndpointSupport {
     @Override
     public Producer createProducer() {
         return switch (operation) {
-            case "generate" -> new TestTaskProducer(this, TaskDelivery.EXCHANGE);
-            case "submit" -> new TestTaskProducer(this, TaskDelivery.CONSUMER);
-            case "status" -> new SparkTaskStatusProducer(this, "generate");
+            case "generate" -> new SparkTaskSubmitProducer<>(this, "generate", TaskDelivery.EXCHANGE);
+            case "submit" -> new SparkTaskSubmitProducer<>(this, "generate", TaskDelivery.CONSUMER);
+            case "status" -> new SparkTaskStatusProducer<>(this, "generate");
             default -> throw new IllegalArgumentException("unknown operation " + operation);
         };
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        SparkTaskConsumer consumer = new SparkTaskConsumer(this, processor);
+        SparkTaskConsumer<TestTaskConfiguration> consumer = new SparkTaskConsumer<>(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
 
     @Override
-    public CompletableFuture<TaskSnapshot> readTask(String taskId, String op, SparkTaskConfiguration config) {
-        String key = resolveApiKey(config);
-        SparkRequest request = SparkRequest.get(config.getBaseUrl(), "/tasks/" + taskId).bearer(key)
-                .kind(CallKind.READ).readTimeout(Duration.ofSeconds(10)).build();
-        return getClient().call(request, config.callPolicy(key)).thenApply(r -> snapshot(r.json()));
-    }
-
-    @Override
-    public Map<String, String> apiAuthHeaders(String apiKey) {
-        return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
+    protected TaskProvider<TestTaskConfiguration> createTasks() {
+        return new TestTasks(this);
     }
 
     /** The test API's task object in shared terms: done, failed, cancelled are final; anything else is running. */

@@ -7,20 +7,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
-import dev.camelspark.support.http.SparkResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The base of producers that submit a paid task: {@code sparkdream:generate} and {@code neospark:image} (which wait
- * for it, {@link TaskDelivery#EXCHANGE}) and {@code sparkdream:submit} (which returns its id at once and leaves it to
- * the {@code tasks} consumer, {@link TaskDelivery#CONSUMER}).
+ * The producer of every operation that submits a paid task: {@code sparkdream:generate} and {@code neospark:image}
+ * (which wait for it, {@link TaskDelivery#EXCHANGE}) and {@code sparkdream:submit} (which returns its id at once and
+ * leaves it to the {@code tasks} consumer, {@link TaskDelivery#CONSUMER}). What is the provider's own comes from the
+ * endpoint's {@link TaskProvider}.
  *
- * <p>In order: the subclass checks the input and builds the create call ({@link #prepare}, before any call); if a
+ * <p>In order: the provider checks the input and builds the create call ({@link TaskProvider#prepare}, before any
+ * call); if a
  * task with the same task key is recorded and not handed out yet, it is resumed instead of created again; otherwise
- * the create call is made (never resent when its outcome is unknown), its answer read ({@link #readCreated}) and the
+ * the create call is made (never resent when its outcome is unknown), its answer read
+ * ({@link TaskProvider#readCreated}) and the
  * task recorded in the store <em>before</em> polling starts. A waiting exchange completes from the poller's callback
  * once the task has ended and its media is downloaded: the route's thread is free meanwhile.
  *
@@ -34,40 +36,28 @@ import org.slf4j.LoggerFactory;
  * What cannot be covered: a JVM that dies after the provider answered the create call and before the record was
  * written; that task is paid and unknown to us (it is in the provider's task list).
  */
-public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
+public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends SparkProducerSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SparkTaskProducerSupport.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SparkTaskSubmitProducer.class);
+    private final SparkTaskEndpointSupport<C> endpoint;
+    private final String kind;
     private final TaskDelivery delivery;
 
-    protected SparkTaskProducerSupport(SparkTaskEndpointSupport endpoint, TaskDelivery delivery) {
+    /**
+     * @param kind     what is submitted, as the task is recorded ({@link TaskRecord#operation()}): {@code generate},
+     *                 {@code image}, {@code video}
+     * @param delivery who hands the finished task out
+     */
+    public SparkTaskSubmitProducer(SparkTaskEndpointSupport<C> endpoint, String kind, TaskDelivery delivery) {
         super(endpoint);
+        this.endpoint = endpoint;
+        this.kind = kind;
         this.delivery = delivery;
     }
 
     @Override
-    public SparkTaskEndpointSupport getEndpoint() {
-        return (SparkTaskEndpointSupport) super.getEndpoint();
-    }
-
-    /** The configuration for this message: the endpoint's, with override headers applied and checked. */
-    protected abstract SparkTaskConfiguration configurationFor(Exchange exchange);
-
-    /** Checks the input against {@code config} and builds the create call; throws, before any call, when wrong. */
-    protected abstract TaskCreation prepare(Exchange exchange, SparkTaskConfiguration config);
-
-    /**
-     * Reads the create call's answer: the new task's id and what it says (a task may be already final, e.g. a
-     * validation failure answered as a failed task).
-     */
-    protected abstract TaskSnapshot readCreated(SparkResponse response);
-
-    /**
-     * Sends the create call. Providers that need calls of their own first (a session to create the task in, a price
-     * to check against {@code maxCostPerTask}) override this; it runs only when no recorded task is resumed.
-     */
-    protected CompletableFuture<SparkResponse> sendCreate(Exchange exchange, TaskCreation creation,
-                                                          SparkTaskConfiguration config, String apiKey) {
-        return getEndpoint().getClient().call(creation.request(), config.callPolicy(apiKey));
+    public SparkTaskEndpointSupport<C> getEndpoint() {
+        return endpoint;
     }
 
     /** A task recorded for this submission, and whether it was found in the store rather than created now. */
@@ -76,8 +66,8 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
-        SparkTaskConfiguration config = configurationFor(exchange);
-        TaskCreation creation = prepare(exchange, config);
+        C config = getEndpoint().configurationFor(exchange);
+        TaskCreation creation = getEndpoint().tasks().prepare(exchange, kind, config);
         // the delivery is part of the key: the same input through generate and through submit is two tasks
         String taskKey = TaskKeys.of(exchange, creation.operation() + "/" + delivery, creation.body());
         TaskStore store = getEndpoint().taskStore(config);
@@ -106,7 +96,7 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
      * The recorded task of this input, polled again with a new deadline when its tracking ended unsettled (timed out,
      * status unreadable): it was paid for and may have completed meanwhile.
      */
-    private TaskRecord resume(TaskRecord existing, SparkTaskConfiguration config, TaskStore store) {
+    private TaskRecord resume(TaskRecord existing, C config, TaskStore store) {
         if (!existing.endedUnsettled()) {
             return existing;
         }
@@ -118,12 +108,12 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
         return again;
     }
 
-    private CompletableFuture<Submission> create(Exchange exchange, SparkTaskConfiguration config, TaskCreation creation,
+    private CompletableFuture<Submission> create(Exchange exchange, C config, TaskCreation creation,
                                                  String taskKey, TaskStore store) {
-        String apiKey = getEndpoint().resolveApiKey(config);
-        return sendCreate(exchange, creation, config, apiKey).thenApply(response -> {
+        TaskProvider<C> provider = getEndpoint().tasks();
+        return provider.create(exchange, creation, config).thenApply(response -> {
             setCallHeaders(exchange, response.rateLimit(), response.attempts());
-            TaskSnapshot created = readCreated(response);
+            TaskSnapshot created = provider.readCreated(response, creation);
             Instant now = getEndpoint().getComponent().getClock().instant();
             TaskRecord record = TaskRecord.submitted(provider(), creation.operation(), config.getTaskGroup(), taskKey,
                     delivery, CorrelationHeaders.of(config.getCorrelationHeaders()).save(exchange.getMessage()), now,
@@ -149,7 +139,7 @@ public abstract class SparkTaskProducerSupport extends SparkProducerSupport {
      * exchange completes, whatever the route did with the failure; a completed one only when its result was made the
      * body and the exchange then succeeded (a download that failed keeps the record, even if the route handled it).
      */
-    private CompletableFuture<Void> handOut(Exchange exchange, SparkTaskConfiguration config, TaskStore store,
+    private CompletableFuture<Void> handOut(Exchange exchange, C config, TaskStore store,
                                             TaskRecord end, Throwable error) {
         Throwable failure = error == null ? null : SparkApiException.unwrap(error);
         if (failure instanceof TaskAbandonedException) {

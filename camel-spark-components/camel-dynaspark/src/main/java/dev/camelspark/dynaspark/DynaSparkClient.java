@@ -1,0 +1,70 @@
+package dev.camelspark.dynaspark;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import dev.camelspark.support.http.CallKind;
+import dev.camelspark.support.http.CallPolicy;
+import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkOpenResponse;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.http.SparkResponse;
+
+/**
+ * DynaSpark on the wire: its two GET paths, the key as query parameter {@code api_key} (sent only when one is
+ * configured: the free tier takes calls without one), and where its answers point. Built once per endpoint with the
+ * endpoint's resolved key, base URL, timeouts and limits, none of which a header can override.
+ */
+final class DynaSparkClient {
+
+    static final String GENERATE_RESPONSE = "/generate_response";
+    static final String GENERATE_IMAGE = "/generate_image";
+
+    private final Supplier<SparkApiClient> http;
+    private final DynaSparkConfiguration config;
+    private final String apiKey;
+    private final CallPolicy policy;
+
+    /** @param http the component's client, looked up per call: it is renewed when the component restarts */
+    DynaSparkClient(Supplier<SparkApiClient> http, DynaSparkConfiguration config, String apiKey) {
+        this.http = http;
+        this.config = config;
+        this.apiKey = apiKey;
+        this.policy = config.callPolicy(apiKey);
+    }
+
+    /** A text or speech call, for the caller to add its query; a streamed one may go silent up to streamIdleTimeout. */
+    SparkRequest.Builder generateResponse(boolean streamed) {
+        return call(GENERATE_RESPONSE, streamed);
+    }
+
+    /** An image call, for the caller to add its query. */
+    SparkRequest.Builder generateImage() {
+        return call(GENERATE_IMAGE, false);
+    }
+
+    /** Sends a call whose answer is read by its Content-Type, as it arrives. */
+    CompletableFuture<SparkOpenResponse> open(SparkRequest request) {
+        return http.get().open(request, policy);
+    }
+
+    CompletableFuture<SparkResponse> send(SparkRequest request) {
+        return http.get().call(request, policy);
+    }
+
+    /** Where speech came from, without the query: it would hold the key. */
+    String speechSource() {
+        return URI.create(config.getBaseUrl() + GENERATE_RESPONSE).toString();
+    }
+
+    /** An image URL of an answer, made absolute against the base URL. */
+    String resolve(String imageUrl) {
+        return URI.create(config.getBaseUrl()).resolve(imageUrl).toString();
+    }
+
+    private SparkRequest.Builder call(String path, boolean streamed) {
+        return config.withTimeouts(SparkRequest.get(config.getBaseUrl(), path).secretQuery("api_key", apiKey), streamed)
+                .kind(CallKind.CHAT);
+    }
+}
