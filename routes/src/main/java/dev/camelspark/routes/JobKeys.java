@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelspark.support.SparkHashes;
+import dev.camelspark.support.http.SparkHashes;
 
 /**
  * A job's key says what makes it the same work: where it came from (the input's path, or the batch's) and what it

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelspark.support.SparkHashes;
+import dev.camelspark.support.http.SparkHashes;
 
 /**
  * What the application remembers of each job between runs, in {@code <dir>/state/}:

@@ -2,11 +2,9 @@ package dev.camelspark.dynaspark;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.CallPolicy;
-import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.SparkOpenResponse;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
@@ -21,17 +19,14 @@ final class DynaSparkClient {
     static final String GENERATE_RESPONSE = "/generate_response";
     static final String GENERATE_IMAGE = "/generate_image";
 
-    private final Supplier<SparkApiClient> http;
+    private final SparkCalls calls;
     private final DynaSparkConfiguration config;
     private final String apiKey;
-    private final CallPolicy policy;
 
-    /** @param http the component's client, looked up per call: it is renewed when the component restarts */
-    DynaSparkClient(Supplier<SparkApiClient> http, DynaSparkConfiguration config, String apiKey) {
-        this.http = http;
+    DynaSparkClient(SparkCalls calls, DynaSparkConfiguration config, String apiKey) {
+        this.calls = calls;
         this.config = config;
         this.apiKey = apiKey;
-        this.policy = config.callPolicy(apiKey);
     }
 
     /** A text or speech call, for the caller to add its query; a streamed one may go silent up to streamIdleTimeout. */
@@ -46,11 +41,11 @@ final class DynaSparkClient {
 
     /** Sends a call whose answer is read by its Content-Type, as it arrives. */
     CompletableFuture<SparkOpenResponse> open(SparkRequest request) {
-        return http.get().open(request, policy);
+        return calls.open(request);
     }
 
     CompletableFuture<SparkResponse> send(SparkRequest request) {
-        return http.get().call(request, policy);
+        return calls.call(request);
     }
 
     /** Where speech came from, without the query: it would hold the key. */

@@ -1,5 +1,7 @@
 package dev.camelspark.dynaspark;
 
+import java.util.function.Supplier;
+
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
@@ -10,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.function.Suppliers;
 
 /** Generate text, images and speech with DynaSpark (a free wrapper over Pollinations). */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "dynaspark", title = "DynaSpark", syntax = "dynaspark:operation",
@@ -21,13 +24,14 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
     private final DynaSparkOperation operation;
     @UriParam
     private final DynaSparkConfiguration configuration;
-    private volatile DynaSparkClient client;
+    private final Supplier<DynaSparkClient> client;
 
     public DynaSparkEndpoint(String uri, DynaSparkComponent component, DynaSparkOperation operation,
                              DynaSparkConfiguration configuration) {
         super(uri, component, operation.name(), DynaSparkConfiguration.OPERATION_OPTIONS);
         this.operation = operation;
         this.configuration = configuration;
+        this.client = Suppliers.memorize(() -> new DynaSparkClient(calls(), configuration, apiKey()));
     }
 
     @Override
@@ -55,16 +59,7 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
 
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     DynaSparkClient client() {
-        DynaSparkClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = new DynaSparkClient(this::getClient, configuration, apiKey());
-                }
-                c = client;
-            }
-        }
-        return c;
+        return client.get();
     }
 
     @Override

@@ -5,14 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.CallPolicy;
+import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.DefaultErrorDecoder;
-import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
@@ -37,18 +35,15 @@ final class NeoSparkClient {
     static final String IMAGE = NeoSparkTask.IMAGE;
     static final String VIDEO = NeoSparkTask.VIDEO;
 
-    private final Supplier<SparkApiClient> http;
+    private final SparkCalls calls;
     private final NeoSparkConfiguration config;
     private final String apiKey;
-    private final CallPolicy policy;
     private final Clock clock;
 
-    /** @param http the component's client, looked up per call: it is renewed when the component restarts */
-    NeoSparkClient(Supplier<SparkApiClient> http, NeoSparkConfiguration config, String apiKey, Clock clock) {
-        this.http = http;
+    NeoSparkClient(SparkCalls calls, NeoSparkConfiguration config, String apiKey, Clock clock) {
+        this.calls = calls;
         this.config = config;
         this.apiKey = apiKey;
-        this.policy = config.callPolicy(apiKey);
         this.clock = clock;
     }
 
@@ -80,7 +75,7 @@ final class NeoSparkClient {
     }
 
     CompletableFuture<SparkResponse> send(SparkRequest request) {
-        return http.get().call(request, policy);
+        return calls.call(request);
     }
 
     /** Reads a task and maps it, its media URLs made absolute. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkOperationOptions;
-import dev.camelspark.support.SparkTaskConfiguration;
+import dev.camelspark.support.task.SparkTaskConfiguration;
 import dev.camelspark.support.task.TaskIds;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;

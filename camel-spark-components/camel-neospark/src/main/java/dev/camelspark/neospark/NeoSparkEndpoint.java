@@ -1,5 +1,7 @@
 package dev.camelspark.neospark;
 
+import java.util.function.Supplier;
+
 import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
@@ -14,6 +16,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * Generate images and videos with NeoSpark (paid tasks, created then polled without holding a thread), upload
@@ -34,7 +37,7 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfigura
     private final NeoSparkOperation kind;
     /** The session this endpoint generates images in when no sessionId is given: created once, on first use. */
     private final NeoSparkSession.Holder session = new NeoSparkSession.Holder();
-    private volatile NeoSparkClient client;
+    private final Supplier<NeoSparkClient> client;
 
     public NeoSparkEndpoint(String uri, NeoSparkComponent component, NeoSparkOperation kind,
                             NeoSparkConfiguration configuration) {
@@ -42,6 +45,7 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfigura
         this.kind = kind;
         this.operation = kind.uriName();
         this.configuration = configuration;
+        this.client = Suppliers.memorize(() -> new NeoSparkClient(calls(), configuration, apiKey(), getComponent().getClock()));
     }
 
     @Override
@@ -77,16 +81,7 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfigura
 
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     NeoSparkClient client() {
-        NeoSparkClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = new NeoSparkClient(this::getClient, configuration, apiKey(), getComponent().getClock());
-                }
-                c = client;
-            }
-        }
-        return c;
+        return client.get();
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.camelspark.support;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.media.MediaDownloader;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * What every Spark endpoint does: validate its options at start-up, resolve its key, reach the component's client.
@@ -22,6 +25,8 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
     private volatile String apiKey;
     private volatile boolean apiKeyResolved;
     private volatile SparkHeaderOverrides overrides;
+    private final Supplier<SparkCalls> calls = Suppliers.memorize(
+            () -> new SparkCalls(this::getClient, getConfiguration().callPolicy(apiKey())));
 
     /** An endpoint whose options all apply to it. */
     protected SparkEndpointSupport(String uri, SparkComponentSupport component) {
@@ -122,6 +127,11 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
                     + getComponent().apiKeyEnvironmentVariable() + "; the " + providerName()
                     + " API refuses calls without one");
         }
+    }
+
+    /** This endpoint's calls: the component's client with this endpoint's key, retry and limit settings. */
+    public SparkCalls calls() {
+        return calls.get();
     }
 
     public SparkApiClient getClient() {

@@ -2,13 +2,11 @@ package dev.camelspark.sparkdream;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.CallPolicy;
-import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.task.TaskIds;
@@ -24,18 +22,15 @@ final class SparkDreamClient {
     static final String TASK_PATH = "/model/v1/generation/task/";
 
     private final String provider;
-    private final Supplier<SparkApiClient> http;
+    private final SparkCalls calls;
     private final SparkDreamConfiguration config;
     private final String apiKey;
-    private final CallPolicy policy;
 
-    /** @param http the component's client, looked up per call: it is renewed when the component restarts */
-    SparkDreamClient(String provider, Supplier<SparkApiClient> http, SparkDreamConfiguration config, String apiKey) {
+    SparkDreamClient(String provider, SparkCalls calls, SparkDreamConfiguration config, String apiKey) {
         this.provider = provider;
-        this.http = http;
+        this.calls = calls;
         this.config = config;
         this.apiKey = apiKey;
-        this.policy = config.callPolicy(apiKey);
     }
 
     /** The create call of {@code body}: a {@code PAID_CREATE}, never resent when its outcome is unknown. */
@@ -48,7 +43,7 @@ final class SparkDreamClient {
     }
 
     CompletableFuture<SparkResponse> send(SparkRequest request) {
-        return http.get().call(request, policy);
+        return calls.call(request);
     }
 
     /** Reads a task: its task object, checked to be one. */

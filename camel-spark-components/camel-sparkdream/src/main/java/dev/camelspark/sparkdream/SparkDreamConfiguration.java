@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import dev.camelspark.support.SparkOperationOptions;
-import dev.camelspark.support.SparkTaskConfiguration;
+import dev.camelspark.support.task.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;

@@ -62,7 +62,7 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport<SparkDreamConfi
     @Override
     protected TaskProvider<SparkDreamConfiguration> createTasks() {
         return new SparkDreamTaskProvider(providerName(),
-                new SparkDreamClient(providerName(), this::getClient, configuration, apiKey()));
+                new SparkDreamClient(providerName(), calls(), configuration, apiKey()));
     }
 
     public SparkDreamOperation getOperation() {

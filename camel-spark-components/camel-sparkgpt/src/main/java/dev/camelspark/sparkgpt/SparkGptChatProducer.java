@@ -23,7 +23,7 @@ class SparkGptChatProducer extends SparkGptProducerSupport {
         String message = requiredText(exchange, "message");
         SparkRequest request = client().ask(config.getModelId(), message, config.isStream());
         if (config.isStream()) {
-            return openEventStream(exchange, request, client().policy(), config, config.isLenientStream())
+            return openEventStream(exchange, request, getEndpoint().calls().policy(), config, config.isLenientStream())
                     .thenAccept(stream -> setModelHeaders(exchange, config, stream.getRateLimit()));
         }
         return client().send(request).thenAccept(answer -> readAnswer(exchange, config, answer));

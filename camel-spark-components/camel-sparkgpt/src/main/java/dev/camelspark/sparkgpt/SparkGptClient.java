@@ -3,11 +3,9 @@ package dev.camelspark.sparkgpt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.CallPolicy;
-import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 
@@ -22,22 +20,14 @@ final class SparkGptClient {
     static final String ASK_STREAM = "/api/askoutsideStream";
     static final String MODEL_TRAIN = "/api/getModelTrain";
 
-    private final Supplier<SparkApiClient> http;
+    private final SparkCalls calls;
     private final SparkGptConfiguration config;
     private final String apiKey;
-    private final CallPolicy policy;
 
-    /** @param http the component's client, looked up per call: it is renewed when the component restarts */
-    SparkGptClient(Supplier<SparkApiClient> http, SparkGptConfiguration config, String apiKey) {
-        this.http = http;
+    SparkGptClient(SparkCalls calls, SparkGptConfiguration config, String apiKey) {
+        this.calls = calls;
         this.config = config;
         this.apiKey = apiKey;
-        this.policy = config.callPolicy(apiKey);
-    }
-
-    /** The retry and limit settings of every call of this client. */
-    CallPolicy policy() {
-        return policy;
     }
 
     /** The chat call of {@code message} to model {@code modelId}; streamed, it answers with an event stream. */
@@ -57,7 +47,7 @@ final class SparkGptClient {
     }
 
     CompletableFuture<SparkResponse> send(SparkRequest request) {
-        return http.get().call(request, policy);
+        return calls.call(request);
     }
 
     private SparkRequest post(String path, Map<String, Object> body, CallKind kind, boolean streamed) {

@@ -1,5 +1,7 @@
 package dev.camelspark.sparkgpt;
 
+import java.util.function.Supplier;
+
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -9,6 +11,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.function.Suppliers;
 
 /** Chat with a model trained on SparkGPT, plain or streamed, and read its training questions and answers. */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "sparkgpt", title = "SparkGPT", syntax = "sparkgpt:operation",
@@ -21,7 +24,7 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
     private final String operation;
     @UriParam
     private final SparkGptConfiguration configuration;
-    private volatile SparkGptClient client;
+    private final Supplier<SparkGptClient> client;
     private final SparkGptOperation kind;
 
     public SparkGptEndpoint(String uri, SparkGptComponent component, SparkGptOperation kind,
@@ -30,6 +33,7 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
         this.kind = kind;
         this.operation = kind.uriName();
         this.configuration = configuration;
+        this.client = Suppliers.memorize(() -> new SparkGptClient(calls(), configuration, apiKey()));
     }
 
     @Override
@@ -51,16 +55,7 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
 
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     SparkGptClient client() {
-        SparkGptClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = new SparkGptClient(this::getClient, configuration, apiKey());
-                }
-                c = client;
-            }
-        }
-        return c;
+        return client.get();
     }
 
     @Override

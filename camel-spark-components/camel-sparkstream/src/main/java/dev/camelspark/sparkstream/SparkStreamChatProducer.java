@@ -37,7 +37,7 @@ class SparkStreamChatProducer extends SparkProducerSupport {
         SparkRequest request = client.chat(config.getModel(), messages, config.getMaxTokens(), config.getTemperature(),
                 config.isStream());
         if (config.isStream()) {
-            return openEventStream(exchange, request, client.policy(), config, config.isLenientStream())
+            return openEventStream(exchange, request, getEndpoint().calls().policy(), config, config.isLenientStream())
                     .thenAccept(stream -> {
                         exchange.getMessage().setHeader(SparkConstants.MODEL, config.getModel());
                         stream.whenComplete(ended -> setStreamEndHeaders(exchange, config, ended));

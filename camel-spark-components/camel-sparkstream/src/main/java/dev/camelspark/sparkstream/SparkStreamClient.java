@@ -4,11 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import dev.camelspark.support.http.CallKind;
-import dev.camelspark.support.http.CallPolicy;
-import dev.camelspark.support.http.SparkApiClient;
+import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 
@@ -21,22 +19,14 @@ final class SparkStreamClient {
 
     static final String CHAT = "/v1/chat";
 
-    private final Supplier<SparkApiClient> http;
+    private final SparkCalls calls;
     private final SparkStreamConfiguration config;
     private final String apiKey;
-    private final CallPolicy policy;
 
-    /** @param http the component's client, looked up per call: it is renewed when the component restarts */
-    SparkStreamClient(Supplier<SparkApiClient> http, SparkStreamConfiguration config, String apiKey) {
-        this.http = http;
+    SparkStreamClient(SparkCalls calls, SparkStreamConfiguration config, String apiKey) {
+        this.calls = calls;
         this.config = config;
         this.apiKey = apiKey;
-        this.policy = config.callPolicy(apiKey);
-    }
-
-    /** The retry and limit settings of every call of this client. */
-    CallPolicy policy() {
-        return policy;
     }
 
     /** The chat call; {@code stream} is always sent, since the API's default may change before it goes live. */
@@ -56,6 +46,6 @@ final class SparkStreamClient {
     }
 
     CompletableFuture<SparkResponse> send(SparkRequest request) {
-        return http.get().call(request, policy);
+        return calls.call(request);
     }
 }

@@ -1,5 +1,7 @@
 package dev.camelspark.sparkstream;
 
+import java.util.function.Supplier;
+
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -9,6 +11,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * Chat completions with SparkAI Stream, plain or streamed. The service is announced but not yet live: today
@@ -23,13 +26,14 @@ public class SparkStreamEndpoint extends SparkEndpointSupport {
     private final SparkStreamOperation operation;
     @UriParam
     private final SparkStreamConfiguration configuration;
-    private volatile SparkStreamClient client;
+    private final Supplier<SparkStreamClient> client;
 
     public SparkStreamEndpoint(String uri, SparkStreamComponent component, SparkStreamOperation operation,
                                SparkStreamConfiguration configuration) {
         super(uri, component, operation.name(), SparkStreamConfiguration.OPERATION_OPTIONS);
         this.operation = operation;
         this.configuration = configuration;
+        this.client = Suppliers.memorize(() -> new SparkStreamClient(calls(), configuration, apiKey()));
     }
 
     @Override
@@ -48,16 +52,7 @@ public class SparkStreamEndpoint extends SparkEndpointSupport {
 
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     SparkStreamClient client() {
-        SparkStreamClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = new SparkStreamClient(this::getClient, configuration, apiKey());
-                }
-                c = client;
-            }
-        }
-        return c;
+        return client.get();
     }
 
     @Override

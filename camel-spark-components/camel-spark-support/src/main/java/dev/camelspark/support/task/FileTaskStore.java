@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.camelspark.support.SparkHashes;
+import dev.camelspark.support.http.SparkHashes;
 import dev.camelspark.support.http.SparkJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import dev.camelspark.support.SparkComponentSupport;
-import dev.camelspark.support.SparkTaskConfiguration;
 import org.apache.camel.RuntimeCamelException;
 
 /**

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
-import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkErrorProperties;
 import org.apache.camel.Exchange;

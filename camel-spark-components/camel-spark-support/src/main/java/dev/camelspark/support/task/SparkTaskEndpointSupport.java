@@ -1,15 +1,16 @@
 package dev.camelspark.support.task;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkEndpointSupport;
 import dev.camelspark.support.SparkMediaDelivery;
 import dev.camelspark.support.SparkOperationOptions;
-import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * The base of endpoints whose generation is a task. The endpoint hands its {@link TaskProvider} (what is
@@ -21,7 +22,7 @@ import org.apache.camel.Message;
  */
 public abstract class SparkTaskEndpointSupport<C extends SparkTaskConfiguration> extends SparkEndpointSupport {
 
-    private volatile TaskProvider<C> tasks;
+    private final Supplier<TaskProvider<C>> tasks = Suppliers.memorize(this::createTasks);
 
     protected SparkTaskEndpointSupport(String uri, SparkTaskComponentSupport component) {
         super(uri, component);
@@ -46,16 +47,7 @@ public abstract class SparkTaskEndpointSupport<C extends SparkTaskConfiguration>
 
     /** What the provider does for tasks. */
     public TaskProvider<C> tasks() {
-        TaskProvider<C> t = tasks;
-        if (t == null) {
-            synchronized (this) {
-                if (tasks == null) {
-                    tasks = createTasks();
-                }
-                t = tasks;
-            }
-        }
-        return t;
+        return tasks.get();
     }
 
     /** The configuration for this message: the endpoint's, with override headers applied and checked. */

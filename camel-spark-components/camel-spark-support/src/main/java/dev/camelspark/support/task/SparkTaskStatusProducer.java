@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkProducerSupport;
-import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.http.SparkJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.camelspark.support.SparkProducerSupport;
-import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;

@@ -1,7 +1,7 @@
 package dev.camelspark.support.task;
 
 import dev.camelspark.support.SparkConstants;
-import dev.camelspark.support.SparkHashes;
+import dev.camelspark.support.http.SparkHashes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

@@ -3,7 +3,6 @@ package dev.camelspark.support.task;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelspark.support.SparkTaskConfiguration;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.media.DownloadRequest;

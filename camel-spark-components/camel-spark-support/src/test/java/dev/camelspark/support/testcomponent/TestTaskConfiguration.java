@@ -1,6 +1,6 @@
 package dev.camelspark.support.testcomponent;
 
-import dev.camelspark.support.SparkTaskConfiguration;
+import dev.camelspark.support.task.SparkTaskConfiguration;
 
 /** The task options with a test default for the poll timeout. */
 public class TestTaskConfiguration extends SparkTaskConfiguration {

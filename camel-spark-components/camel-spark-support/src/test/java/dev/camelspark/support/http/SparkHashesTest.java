@@ -1,4 +1,4 @@
-package dev.camelspark.support;
+package dev.camelspark.support.http;
 
 import org.junit.jupiter.api.Test;
 

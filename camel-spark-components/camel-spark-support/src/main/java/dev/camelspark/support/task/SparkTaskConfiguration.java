@@ -1,10 +1,9 @@
-package dev.camelspark.support;
+package dev.camelspark.support.task;
 
 import java.time.Duration;
 
-import dev.camelspark.support.task.CorrelationHeaders;
-import dev.camelspark.support.task.PollSchedule;
-import dev.camelspark.support.task.TaskStore;
+import dev.camelspark.support.SparkChecks;
+import dev.camelspark.support.SparkMediaConfiguration;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
