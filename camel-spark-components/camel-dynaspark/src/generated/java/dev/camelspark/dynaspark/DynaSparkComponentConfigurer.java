@@ -58,6 +58,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "lenientStream": getOrCreateConfiguration(target).setLenientStream(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -133,6 +135,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "lenientStream": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
         case "maxretries":
@@ -209,6 +213,8 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "lenientStream": return getOrCreateConfiguration(target).isLenientStream();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxdownloadsize":
         case "maxDownloadSize": return getOrCreateConfiguration(target).getMaxDownloadSize();
         case "maxretries":

@@ -64,6 +64,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxcostpertask":
         case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxdownloadsize":
@@ -179,6 +181,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "limit": return java.lang.Integer.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxcostpertask":
         case "maxCostPerTask": return java.lang.Double.class;
         case "maxdownloadsize":
@@ -295,6 +299,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxcostpertask":
         case "maxCostPerTask": return getOrCreateConfiguration(target).getMaxCostPerTask();
         case "maxdownloadsize":

@@ -49,6 +49,9 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     @Metadata(label = "advanced", defaultValue = "10",
               description = "Threads that download media, make retried calls and continue exchanges after a producer completed asynchronously (the rest of the route runs on them up to its next asynchronous step). A route step that blocks, such as an upload, holds one of them, never a polling thread; work beyond them waits in a queue.")
     private int workerPoolSize = 10;
+    @Metadata(label = "advanced", defaultValue = "0",
+              description = "The size of the component's HTTP connection pool (to all hosts together, and to any one host). 0: the component's maxConcurrentRequests when that is set, else 100. A call beyond it waits up to connectTimeout for a connection to free up.")
+    private int maxConnections;
 
     private Clock clock = Clock.systemUTC();
     private SparkHttpTransport transport;
@@ -102,12 +105,12 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     protected void doStart() throws Exception {
         super.doStart();
         SparkChecks.of(providerName()).atLeast("schedulerPoolSize", schedulerPoolSize, 1)
-                .atLeast("workerPoolSize", workerPoolSize, 1);
+                .atLeast("workerPoolSize", workerPoolSize, 1).atLeast("maxConnections", maxConnections, 0);
         SparkConfiguration config = getConfiguration();
         TransportSettings settings = new TransportSettings(
                 java.time.Duration.ofMillis(config.getConnectTimeout()),
                 java.time.Duration.ofMillis(config.getRequestTimeout()),
-                100, resolveSslContext(), proxyHost, proxyPort, "camel-spark/" + providerName(), clock);
+                poolSize(config), resolveSslContext(), proxyHost, proxyPort, "camel-spark/" + providerName(), clock);
         transport = new SparkHttpTransport(settings);
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         scheduler = executors.newScheduledThreadPool(this, "camel-spark-" + providerName(), schedulerPoolSize);
@@ -154,6 +157,28 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
             workerPool = null;
         }
         super.doStop();
+    }
+
+    /** {@code maxConnections}, else as many connections as calls may be in flight, else 100. */
+    int poolSize(SparkConfiguration config) {
+        if (maxConnections > 0) {
+            return maxConnections;
+        }
+        return config.getMaxConcurrentRequests() > 0 ? config.getMaxConcurrentRequests() : 100;
+    }
+
+    /** The HTTP transport while started: its pool's size and leases, for tests and health checks. */
+    public SparkHttpTransport getTransport() {
+        getClient();
+        return transport;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     private SSLContext resolveSslContext() throws Exception {

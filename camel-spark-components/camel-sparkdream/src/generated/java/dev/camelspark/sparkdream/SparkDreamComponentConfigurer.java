@@ -57,6 +57,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxcostpertask":
         case "maxCostPerTask": getOrCreateConfiguration(target).setMaxCostPerTask(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxdownloadsize":
@@ -134,6 +136,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxcostpertask":
         case "maxCostPerTask": return java.lang.Double.class;
         case "maxdownloadsize":
@@ -212,6 +216,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxcostpertask":
         case "maxCostPerTask": return getOrCreateConfiguration(target).getMaxCostPerTask();
         case "maxdownloadsize":

@@ -47,6 +47,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "lenientStream": getOrCreateConfiguration(target).setLenientStream(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -96,6 +98,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "lenientStream": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -146,6 +150,8 @@ public class SparkGptComponentConfigurer extends PropertyConfigurerSupport imple
         case "lenientStream": return getOrCreateConfiguration(target).isLenientStream();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":

@@ -47,6 +47,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "lenientStream": getOrCreateConfiguration(target).setLenientStream(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -100,6 +102,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "lenientStream": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
@@ -154,6 +158,8 @@ public class SparkStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "lenientStream": return getOrCreateConfiguration(target).isLenientStream();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":

@@ -101,6 +101,13 @@ public class SparkStreamComponentConfiguration extends SparkComponentProperties 
     private Integer maxConcurrentRequests;
 
     /**
+     * The size of the component's HTTP connection pool (to all hosts together, and to any one host). 0: the
+     * component's maxConcurrentRequests when that is set, else 100. A call beyond it waits up to connectTimeout for
+     * a connection to free up.
+     */
+    private Integer maxConnections;
+
+    /**
      * How many times a failed call is retried (connection failures, 408, 429, 5xx). Calls that create a paid task
      * are only retried when the provider provably did not take them.
      */
@@ -191,6 +198,7 @@ public class SparkStreamComponentConfiguration extends SparkComponentProperties 
         options.put("autowiredEnabled", autowiredEnabled);
         options.put("connectTimeout", connectTimeout == null ? null : connectTimeout.toMillis());
         options.put("maxConcurrentRequests", maxConcurrentRequests);
+        options.put("maxConnections", maxConnections);
         options.put("maxRetries", maxRetries);
         options.put("maxRetryAfter", maxRetryAfter == null ? null : maxRetryAfter.toMillis());
         options.put("requestsPerMinute", requestsPerMinute);
@@ -308,6 +316,14 @@ public class SparkStreamComponentConfiguration extends SparkComponentProperties 
 
     public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     public Integer getMaxRetries() {

@@ -42,6 +42,7 @@ public final class SparkHttpTransport implements Closeable {
     public SparkHttpTransport(TransportSettings settings) {
         this.clock = settings.clock();
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new SecretSafeConnections()) // the key in no HttpClient log, even at DEBUG
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -81,6 +82,16 @@ public final class SparkHttpTransport implements Closeable {
         deadlines.setRemoveOnCancelPolicy(true);
     }
 
+    /** Connections leased from the pool right now: zero when no call is in flight and every response was closed. */
+    public int leasedConnections() {
+        return connections.getTotalStats().getLeased();
+    }
+
+    /** The pool's size limit ({@code maxConnections}). */
+    public int maxConnections() {
+        return connections.getMaxTotal();
+    }
+
     /** Deadline timers still queued: one per call in flight that has a deadline, none for calls that ended. */
     int pendingDeadlines() {
         return deadlines.getQueue().size();
@@ -96,9 +107,10 @@ public final class SparkHttpTransport implements Closeable {
      */
     @SuppressWarnings("deprecation") // per-request connect timeout: endpoints of one component may differ
     public SparkOpenResponse open(SparkRequest request) throws IOException {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+        // HttpClient never sees the secrets (it would log them): the connection adds them to the bytes it writes
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uriWithoutSecrets());
         request.headers().forEach(http::setHeader);
-        request.secretHeaders().forEach(http::setHeader);
+        var secrets = new SecretSafeConnections.Secrets(request.secretQuery(), request.secretHeaders());
         if (request.entity() != null) {
             http.setEntity(request.entity());
         }
@@ -114,7 +126,7 @@ public final class SparkHttpTransport implements Closeable {
             LOG.debug("Sending {}", request.describe()); // describe() builds a URI: only when it is logged
         }
         try {
-            ClassicHttpResponse response = client.executeOpen(null, http, null);
+            ClassicHttpResponse response = SecretSafeConnections.with(secrets, () -> client.executeOpen(null, http, null));
             RateLimitInfo rateLimit = RateLimitInfo.parse(name -> {
                 var h = response.getFirstHeader(name);
                 return h == null ? null : h.getValue();

@@ -37,6 +37,7 @@ public final class SparkRequest {
     private final boolean returnRedirects;
     /** Built on first use and kept: every attempt of a call sends the same URI, and building it is not free. */
     private volatile URI uri;
+    private volatile URI publicUri;
 
     private SparkRequest(Builder b) {
         this.returnRedirects = b.returnRedirects;
@@ -76,19 +77,34 @@ public final class SparkRequest {
         return built;
     }
 
+    /**
+     * The URI without its secret query parameters: what HttpClient is given (and may log); the secrets are added
+     * only when the request line is written to the socket ({@link SecretSafeConnections}).
+     */
+    URI uriWithoutSecrets() {
+        URI built = publicUri;
+        if (built == null) {
+            built = secretQuery.isEmpty() ? uri() : buildUri(null);
+            publicUri = built;
+        }
+        return built;
+    }
+
     /** Method and URI with secrets masked, for logs and messages. */
     public String describe() {
         return method + " " + buildUri(false);
     }
 
-    private URI buildUri(boolean withSecrets) {
+    private URI buildUri(Boolean withSecrets) {
         try {
             if (query.isEmpty() && secretQuery.isEmpty()) {
                 return new URI(joinPath(baseUrl, path)); // what URIBuilder would give, without taking it apart
             }
             URIBuilder builder = new URIBuilder(joinPath(baseUrl, path));
             query.forEach(e -> builder.addParameter(e.getKey(), e.getValue()));
-            secretQuery.forEach((k, v) -> builder.addParameter(k, withSecrets ? v : "xxxxxx"));
+            if (withSecrets != null) { // null: left out altogether
+                secretQuery.forEach((k, v) -> builder.addParameter(k, withSecrets ? v : "xxxxxx"));
+            }
             return builder.build();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid baseUrl '" + baseUrl + "' or path '" + path + "': " + e.getMessage(), e);
@@ -117,6 +133,11 @@ public final class SparkRequest {
 
     public Map<String, String> secretHeaders() {
         return secretHeaders;
+    }
+
+    /** The secret query parameters (the key of an API that takes it in the query): sent, never shown. */
+    public Map<String, String> secretQuery() {
+        return secretQuery;
     }
 
     public HttpEntity entity() {

@@ -46,7 +46,8 @@ class DownloadGuardTest {
     @ParameterizedTest
     @ValueSource(strings = { "http://127.0.0.1/x.png", "http://10.1.2.3:8080/x.png", "http://[::1]/x.png",
             "http://169.254.169.254/latest/meta-data/", "http://2130706433/x.png", "http://[::ffff:7f00:1]/x.png",
-            "http://0.0.0.0:9000/x" })
+            "http://0.0.0.0:9000/x", "http://[::ffff:169.254.169.254]/latest/meta-data/", "http://2852039166/latest/",
+            "http://localhost:8080/x.png", "http://LOCALHOST/x.png" })
     void privateHostsAreRefused(String url) {
         assertThat(DownloadGuard.refusal(URI.create(url), API, Set.of()))
                 .contains("private, loopback or link-local").contains("allowedDownloadHosts");

@@ -1,0 +1,209 @@
+package dev.camelspark.support.http;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.message.RequestLine;
+import org.apache.hc.core5.http.message.StatusLine;
+import org.apache.hc.core5.util.Identifiable;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connections that keep the key out of every HttpClient log, even at DEBUG. HttpClient is handed each request
+ * without its secrets (no key in the query, no Authorization or X-API-Key header), so what its exec chain logs
+ * ({@code MainClientExec}'s "executing GET ...") never holds one; the secrets are added here, only to the bytes of
+ * the request head written to the socket. These connections log request and response heads under HttpClient's own
+ * {@code org.apache.hc.client5.http.headers} logger with the secrets masked, and write no
+ * {@code org.apache.hc.client5.http.wire} log (it would show the key as sent).
+ */
+final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpClientConnection> {
+
+    static final String MASK = "xxxxxx";
+    private static final Logger HEADERS = LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
+    private static final AtomicLong COUNT = new AtomicLong();
+    /** The secrets of the request being sent on this thread (the classic client writes it on the caller's thread). */
+    private static final ThreadLocal<Secrets> CURRENT = new ThreadLocal<>();
+
+    record Secrets(Map<String, String> query, Map<String, String> headers) {
+        boolean none() {
+            return query.isEmpty() && headers.isEmpty();
+        }
+    }
+
+    /** Runs {@code send} with these secrets available to the connection that writes the request. */
+    static <T> T with(Secrets secrets, IoCall<T> send) throws IOException {
+        if (secrets.none()) {
+            return send.call();
+        }
+        CURRENT.set(secrets);
+        try {
+            return send.call();
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    @Override
+    public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+        Connection connection = new Connection("spark-outgoing-" + COUNT.getAndIncrement());
+        if (socket != null) {
+            connection.bind(socket);
+        }
+        return connection;
+    }
+
+    static String withQuery(String path, Map<String, String> query) {
+        if (query.isEmpty()) {
+            return path;
+        }
+        StringBuilder sb = new StringBuilder(path);
+        char sep = path.indexOf('?') >= 0 ? '&' : '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
+    /** As URIBuilder encodes a query value (a space is %20), so the wire is what it was before. */
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The text with every secret value (raw and URL-encoded) replaced by the mask. */
+    static String mask(String text, Secrets secrets) {
+        if (secrets == null || text == null) {
+            return text;
+        }
+        String out = text;
+        for (Map<String, String> values : new Map[] { secrets.query(), secrets.headers() }) {
+            for (String value : values.values()) {
+                out = out.replace(value, MASK).replace(encode(value), MASK);
+                int space = value.indexOf(' '); // "Bearer <key>": the key alone too
+                if (space > 0 && space < value.length() - 1) {
+                    out = out.replace(value.substring(space + 1), MASK);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final class Connection extends DefaultBHttpClientConnection
+            implements ManagedHttpClientConnection, Identifiable {
+
+        private final String id;
+        private volatile Timeout socketTimeout;
+
+        Connection(String id) {
+            super(Http1Config.DEFAULT);
+            this.id = id;
+        }
+
+        @Override
+        public String getId() {
+            return id;
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            super.bind(socket);
+            socketTimeout = Timeout.ofMilliseconds(socket.getSoTimeout());
+        }
+
+        @Override
+        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+            super.bind(sslSocket, socket);
+            socketTimeout = Timeout.ofMilliseconds(sslSocket.getSoTimeout());
+        }
+
+        @Override
+        public Socket getSocket() {
+            SocketHolder holder = getSocketHolder();
+            return holder == null ? null : holder.getSocket();
+        }
+
+        @Override
+        public SSLSession getSSLSession() {
+            return super.getSSLSession();
+        }
+
+        @Override
+        public void setSocketTimeout(Timeout timeout) {
+            super.setSocketTimeout(timeout);
+            socketTimeout = timeout;
+        }
+
+        @Override
+        public void passivate() {
+            super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public void activate() {
+            super.setSocketTimeout(socketTimeout);
+        }
+
+        @Override
+        public void sendRequestHeader(ClassicHttpRequest request) throws HttpException, IOException {
+            Secrets secrets = CURRENT.get();
+            if (secrets == null || "CONNECT".equalsIgnoreCase(request.getMethod())) {
+                super.sendRequestHeader(request); // a proxy's tunnel request gets no key
+                return;
+            }
+            BasicClassicHttpRequest wire = new BasicClassicHttpRequest(request.getMethod(),
+                    withQuery(request.getPath(), secrets.query()));
+            wire.setVersion(request.getVersion());
+            wire.setHeaders(request.getHeaders());
+            secrets.headers().forEach(wire::setHeader);
+            super.sendRequestHeader(wire);
+        }
+
+        @Override
+        protected void onRequestSubmitted(ClassicHttpRequest request) {
+            if (HEADERS.isDebugEnabled()) {
+                Secrets secrets = CURRENT.get();
+                HEADERS.debug("{} >> {}", id, mask(new RequestLine(request).toString(), secrets));
+                for (Header header : request.getHeaders()) {
+                    boolean secret = secrets != null && secrets.headers().keySet().stream()
+                            .anyMatch(name -> name.equalsIgnoreCase(header.getName()));
+                    HEADERS.debug("{} >> {}: {}", id, header.getName(),
+                            secret ? MASK : mask(header.getValue(), secrets));
+                }
+            }
+        }
+
+        @Override
+        protected void onResponseReceived(ClassicHttpResponse response) {
+            if (HEADERS.isDebugEnabled()) {
+                Secrets secrets = CURRENT.get();
+                HEADERS.debug("{} << {}", id, new StatusLine(response));
+                for (Header header : response.getHeaders()) {
+                    HEADERS.debug("{} << {}", id, mask(header.toString(), secrets));
+                }
+            }
+        }
+    }
+}
