@@ -31,6 +31,7 @@ final class EmulatorServer {
     private final int requestedPort;
     private final Vertx vertx;
     private final AtomicLong connectionsOpened = new AtomicLong();
+    private final AtomicLong connectionsOpen = new AtomicLong();
     private volatile HttpServer server;
 
     EmulatorServer(String host, int requestedPort) {
@@ -77,7 +78,11 @@ final class EmulatorServer {
                 .setHttp2ClearTextEnabled(false);
         try {
             server = vertx.createHttpServer(options)
-                    .connectionHandler(connection -> connectionsOpened.incrementAndGet())
+                    .connectionHandler(connection -> {
+                        connectionsOpened.incrementAndGet();
+                        connectionsOpen.incrementAndGet();
+                        connection.closeHandler(v -> connectionsOpen.decrementAndGet());
+                    })
                     .requestHandler(router).listen()
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -112,6 +117,11 @@ final class EmulatorServer {
     /** How many TCP connections clients have opened since the server started. */
     long connectionsOpened() {
         return connectionsOpened.get();
+    }
+
+    /** How many TCP connections are open right now (opened by a client and not yet closed by either side). */
+    long connectionsOpen() {
+        return connectionsOpen.get();
     }
 
     /** Stops listening and stops Vert.x; the server cannot start again. */

@@ -19,6 +19,8 @@ public final class RequestLog {
     private final ConcurrentLinkedDeque<RecordedRequest> entries = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final List<Consumer<RecordedRequest>> completionListeners = new CopyOnWriteArrayList<>();
     private final IntSupplier capacity;
 
@@ -32,6 +34,7 @@ public final class RequestLog {
     }
 
     public void add(RecordedRequest request) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         entries.addLast(request);
         if (size.incrementAndGet() > capacity.getAsInt() && entries.pollFirst() != null) {
             size.decrementAndGet();
@@ -83,6 +86,20 @@ public final class RequestLog {
     public void clear() {
         entries.clear();
         size.set(0);
+        peakInFlight.set(inFlight.get());
+    }
+
+    /** Requests received and not yet answered (a stream still being sent counts), across all providers. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * The most requests that were in flight at the same time since the log was last cleared (or the emulator
+     * reset): what a client's {@code maxConcurrentRequests} must keep at or below its cap.
+     */
+    public int peakInFlight() {
+        return peakInFlight.get();
     }
 
     public void clear(Provider provider) {
@@ -102,7 +119,13 @@ public final class RequestLog {
 
     /** For the provider router: tells listeners that a request is done. */
     public void completed(RecordedRequest request) {
-        request.markCompleted();
+        synchronized (request) {
+            if (request.completed()) {
+                return; // told twice (the response ended, then the connection closed)
+            }
+            request.markCompleted();
+        }
+        inFlight.decrementAndGet();
         for (Consumer<RecordedRequest> l : completionListeners) {
             l.accept(request);
         }

@@ -105,6 +105,14 @@ public final class SparkEmulator implements AutoCloseable {
         return server.connectionsOpened();
     }
 
+    /**
+     * How many TCP connections are open right now: a client that released a connection (closed or aborted it, as it
+     * must when a route stops reading a stream) no longer counts; a pooled idle connection still does.
+     */
+    public long connectionsOpen() {
+        return server.connectionsOpen();
+    }
+
     public String host() {
         return host;
     }

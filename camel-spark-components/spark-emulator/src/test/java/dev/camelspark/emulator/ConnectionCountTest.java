@@ -38,6 +38,42 @@ class ConnectionCountTest {
         assertThat(fresh).as("five calls on five new clients").isEqualTo(5);
     }
 
+    @Test
+    void aConnectionTheClientClosesNoLongerCountsAsOpen() throws Exception {
+        SparkEmulator emu = EMULATOR.emulator();
+        long before = emu.connectionsOpen();
+        try (java.net.Socket socket = new java.net.Socket("localhost", emu.port())) {
+            waitFor(() -> emu.connectionsOpen() == before + 1);
+        }
+        waitFor(() -> emu.connectionsOpen() == before);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition still false after 5 s").isLessThan(end);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void theLogKnowsHowManyRequestsWereInFlightAtOnce() throws Exception {
+        SparkEmulator emu = EMULATOR.emulator();
+        emu.faults().add(Fault.latency(Duration.ofMillis(300)).on(Provider.DYNASPARK));
+        HttpRequest call = HttpRequest.newBuilder(
+                URI.create(emu.baseUrl(Provider.DYNASPARK) + "/generate_response?user_input=hello")).build();
+        HttpClient http = client();
+
+        var calls = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> http.sendAsync(call, HttpResponse.BodyHandlers.ofString())).toList();
+        calls.forEach(c -> assertThat(c.join().statusCode()).isEqualTo(200));
+
+        assertThat(emu.requests().peakInFlight()).isEqualTo(3);
+        assertThat(emu.requests().inFlight()).isZero();
+        emu.requests().clear();
+        assertThat(emu.requests().peakInFlight()).isZero();
+    }
+
     private static HttpClient client() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
