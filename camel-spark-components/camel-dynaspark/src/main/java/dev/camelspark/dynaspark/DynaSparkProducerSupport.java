@@ -58,7 +58,11 @@ abstract class DynaSparkProducerSupport extends SparkProducerSupport {
                 SparkEventStream stream = new SparkEventStream(provider(), response, config.isLenientStream(),
                         Duration.ofMillis(config.getStreamIdleTimeout()));
                 if (config.isStream()) {
-                    message.setBody(stream.closeWhenDone(exchange));
+                    // model and tokens come with the last chunks: known once the route has read the stream
+                    message.setBody(stream.closeWhenDone(exchange).whenComplete(ended -> {
+                        setHeaderIfPresent(exchange.getMessage(), SparkConstants.MODEL, ended.getModel());
+                        setUsageHeaders(exchange, ended.getUsage());
+                    }));
                 } else {
                     // streamed although not asked: the route expects the whole text
                     message.setBody(stream.readAll());

@@ -143,17 +143,19 @@ public class DynaSparkApi implements ProviderApi {
         }
         int promptTokens = Tokens.count(req.userInput()) + (req.system() == null ? 0 : Tokens.count(req.system()));
         List<String> tokens = Tokens.split(answer);
-        if (req.stream()) {
-            String id = "chatcmpl-" + Seeds.hex(24, req.userInput(), req.system(), model, req.seed());
-            SseStream.start(ctx, rc, settings,
-                    OpenAiChunks.of(id, ctx.clock().instant().getEpochSecond(), model, tokens, "stop"), true);
-            return;
-        }
-        ObjectNode body = Json.object().put("response", answer).put("model", model);
-        body.putObject("usage")
+        ObjectNode usage = Json.object()
                 .put("prompt_tokens", promptTokens)
                 .put("completion_tokens", tokens.size())
                 .put("total_tokens", promptTokens + tokens.size());
+        if (req.stream()) {
+            String id = "chatcmpl-" + Seeds.hex(24, req.userInput(), req.system(), model, req.seed());
+            // the last chunk carries the usage, as the OpenAI-style upstream's does
+            SseStream.start(ctx, rc, settings,
+                    OpenAiChunks.of(id, ctx.clock().instant().getEpochSecond(), model, tokens, "stop", usage), true);
+            return;
+        }
+        ObjectNode body = Json.object().put("response", answer).put("model", model);
+        body.set("usage", usage);
         Responses.json(rc, 200, body);
     }
 
