@@ -9,7 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +45,7 @@ abstract class ReliabilityTestSupport {
     @RegisterExtension
     static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension(SparkEmulator.builder()
             .tokenDelay(Duration.ofMillis(1))
+            .settings(s -> s.maxLoggedRequests(20_000))
             .dynaspark(s -> s.requestsPerHour(1_000_000))
             .sparkgpt(s -> s.requestsPerDay(1_000_000))
             .sparkstream(s -> s.plan("starter", new Plan(1_000_000, 1_000_000_000)))
@@ -84,6 +93,30 @@ abstract class ReliabilityTestSupport {
 
     Exchange send(String uri, Object body) {
         return template.send(uri, e -> e.getMessage().setBody(body));
+    }
+
+    /** Sends {@code count} exchanges from {@code threads} threads at once; returns them all, each completed. */
+    List<Exchange> burst(int count, int threads, IntFunction<String> uri, IntFunction<Object> body)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Exchange>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> send(uri.apply(n), body.apply(n))));
+            }
+            List<Exchange> done = new ArrayList<>();
+            for (Future<Exchange> f : sent) {
+                try {
+                    done.add(f.get(2, TimeUnit.MINUTES));
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new AssertionError("an exchange of the burst did not complete", e);
+                }
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

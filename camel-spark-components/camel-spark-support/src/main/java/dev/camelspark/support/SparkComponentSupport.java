@@ -58,8 +58,9 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     private ScheduledExecutorService scheduler;
     private ExecutorService workerPool;
     private Executor workers;
-    private SparkApiClient client;
-    private MediaDownloader downloader;
+    // volatile, and set last by doStart: a thread that sees the client sees everything started before it
+    private volatile SparkApiClient client;
+    private volatile MediaDownloader downloader;
 
     /** The component-level option values; each endpoint starts from a copy. */
     public abstract SparkConfiguration getConfiguration();
@@ -131,9 +132,10 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
                 work.run(); // stopping: what is still handed over (failing exchanges) must complete
             }
         };
-        client = new SparkApiClient(providerName(), transport, new ClientRateLimiter(clock), scheduler, workers,
-                createErrorDecoder(clock));
-        downloader = new MediaDownloader(client);
+        SparkApiClient started = new SparkApiClient(providerName(), transport, new ClientRateLimiter(clock), scheduler,
+                workers, createErrorDecoder(clock));
+        downloader = new MediaDownloader(started);
+        client = started;
     }
 
     @Override
@@ -199,10 +201,27 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     }
 
     public SparkApiClient getClient() {
-        if (client == null) {
+        SparkApiClient c = client;
+        if (c == null) {
+            awaitStart();
+            c = client;
+        }
+        if (c == null) {
             throw new IllegalStateException(providerName() + " component is not started");
         }
-        return client;
+        return c;
+    }
+
+    /**
+     * The first exchanges to use a component that was created on demand ({@code toD}, a producer template) may reach
+     * it, many threads at once, while one of them is still starting it: they wait for that start (the service lock)
+     * instead of failing. A component that was stopped stays stopped.
+     */
+    protected void awaitStart() {
+        byte now = status; // not isStoppingOrStopped(): that is also true of a component not started yet
+        if (now == NEW || now == BUILT || now == INITIALIZING || now == INITIALIZED || now == STARTING) {
+            start(); // waits on the service lock while another thread starts it, else starts it here
+        }
     }
 
     public MediaDownloader getDownloader() {

@@ -50,6 +50,10 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
     public TaskPoller getPoller() {
         TaskPoller p = poller;
         if (p == null) {
+            awaitStart();
+            p = poller;
+        }
+        if (p == null) {
             throw new IllegalStateException(providerName() + " component is not started");
         }
         return p;
