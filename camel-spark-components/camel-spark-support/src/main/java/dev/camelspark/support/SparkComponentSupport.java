@@ -215,9 +215,13 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     /**
      * The first exchanges to use a component that was created on demand ({@code toD}, a producer template) may reach
      * it, many threads at once, while one of them is still starting it: they wait for that start (the service lock)
-     * instead of failing. A component that was stopped stays stopped.
+     * instead of failing. A component that was stopped stays stopped, and one whose context has not started is not
+     * started here.
      */
     protected void awaitStart() {
+        if (getCamelContext() == null || !getCamelContext().isStarted()) {
+            return; // before the context started, a component is not started by using it
+        }
         byte now = status; // not isStoppingOrStopped(): that is also true of a component not started yet
         if (now == NEW || now == BUILT || now == INITIALIZING || now == INITIALIZED || now == STARTING) {
             start(); // waits on the service lock while another thread starts it, else starts it here

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkApiException;
@@ -46,7 +47,10 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> work;
+        Executor workers;
         try {
+            // taken before the call: a component stopped while the call is under way still completes the exchange
+            workers = getEndpoint().getComponent().getWorkers();
             work = send(exchange);
         } catch (Throwable t) {
             SparkErrorProperties.fail(exchange, t);
@@ -67,7 +71,7 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                 SparkErrorProperties.fail(exchange, error);
             }
             callback.done(false);
-        }, getEndpoint().getComponent().getWorkers());
+        }, workers);
         return false;
     }
 
