@@ -3,7 +3,7 @@
 #   benchmarks/run.sh                 build, then run everything
 #   benchmarks/run.sh SseParsing      only the JMH benchmarks matching a regexp (any JMH option can follow)
 #   SKIP_BUILD=1 benchmarks/run.sh    use the jar as it is
-# Results: benchmarks/target/results/ (jmh.json, jmh.txt, ratios.md, many-tasks.md, batch.md).
+# Results: benchmarks/target/results/ (jmh.json, jmh.txt, ratios.md, many-tasks.md, batch.md, batch-fresh.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/benchmarks.jar"
@@ -23,4 +23,7 @@ java -cp "$jar" dev.camelspark.benchmarks.RatioTable "$out/jmh.json" | tee "$out
 if [ $# -eq 0 ]; then
   java -cp "$jar" dev.camelspark.benchmarks.ManyTasksHarness --tasks 500 --rounds 3 | tee "$out/many-tasks.md"
   java -cp "$jar" dev.camelspark.benchmarks.BatchThroughputHarness --prompts 200 --rounds 3 | tee "$out/batch.md"
+  # the same drops written in place the moment before: the read lock's guard is waited once per drop
+  java -cp "$jar" dev.camelspark.benchmarks.BatchThroughputHarness --prompts 200 --rounds 1 --fresh 1 \
+    | tee "$out/batch-fresh.md"
 fi

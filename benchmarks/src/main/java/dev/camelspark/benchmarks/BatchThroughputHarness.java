@@ -51,6 +51,7 @@ import org.apache.hc.core5.util.Timeout;
  * warm-up round.
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.camelspark.benchmarks.BatchThroughputHarness [--prompts 200]
  *     [--rounds 3] [--latency-millis 200] [--concurrency 4] [--fresh 1]</pre>
+ * {@code -Dbatch.jfr=app.jfr} (before {@code -cp}) records the application with Flight Recorder.
  */
 public final class BatchThroughputHarness {
 
@@ -203,32 +204,57 @@ public final class BatchThroughputHarness {
     private static void print(int prompts, int latency, int concurrency, int rounds, boolean fresh, double ideal,
                               Rounds<Run> files, Rounds<Run> batch) {
         System.out.printf("%n%d text prompts (dynaspark:text, %d ms per answer), concurrency %d, %s; median (min..max) "
-                          + "of %d rounds after a warm-up. Ideal: prompts x latency / concurrency = %.2f s%n%n",
+                          + "of %d rounds after a warm-up. Ideal: prompts x latency / concurrency = %.2f s (%.1f "
+                          + "prompts/s)%nMachine: %s%n%n",
                 prompts, latency, concurrency, fresh ? "files written just before the drop" : "files prepared earlier",
-                rounds, ideal);
-        Ratios.Table table = new Ratios.Table("drop", "plain loop, " + concurrency + " threads (s)",
-                "batch application (s)", "of which until its first job started (s)", "ideal / loop",
-                "ideal / application");
-        row(table, "one .txt file per prompt", ideal, files);
-        row(table, "one CSV batch", ideal, batch);
+                rounds, ideal, prompts / ideal, machine());
+        Ratios.Table table = new Ratios.Table("drop", "application (s)", "application (prompts/s)",
+                "application (% of ideal)", "until its first job started (s)", "per job beyond the call (ms)",
+                "plain loop, " + concurrency + " threads (s)", "plain loop (% of ideal)");
+        row(table, "one .txt file per prompt", prompts, concurrency, ideal, files);
+        row(table, "one CSV batch", prompts, concurrency, ideal, batch);
         System.out.println(table);
     }
 
-    private static void row(Ratios.Table table, String drop, double ideal, Rounds<Run> runs) {
+    private static void row(Ratios.Table table, String drop, int prompts, int concurrency, double ideal,
+                            Rounds<Run> runs) {
         double[] loop = runs.baseline.stream().mapToDouble(Run::seconds).toArray();
         double[] ours = runs.ours.stream().mapToDouble(Run::seconds).toArray();
         double[] firstStarted = runs.ours.stream().mapToDouble(Run::firstStarted).toArray();
-        table.row(drop, Ratios.spread(loop, "%.2f"), Ratios.spread(ours, "%.2f"), Ratios.spread(firstStarted, "%.2f"),
-                Ratios.spread(share(ideal, loop), "%.2f"), Ratios.spread(share(ideal, ours), "%.2f"));
+        double[] rate = new double[ours.length];
+        double[] perJob = new double[ours.length];
+        for (int i = 0; i < ours.length; i++) {
+            rate[i] = prompts / ours[i];
+            // the lane time each job took beyond its call, once the first job had started: the bookkeeping
+            perJob[i] = (ours[i] - firstStarted[i] - ideal) * concurrency / prompts * 1000;
+        }
+        table.row(drop, Ratios.spread(ours, "%.2f"), Ratios.spread(rate, "%.1f"),
+                Ratios.spread(percent(ideal, ours), "%.0f"), Ratios.spread(firstStarted, "%.2f"),
+                Ratios.spread(perJob, "%.0f"), Ratios.spread(loop, "%.2f"), Ratios.spread(percent(ideal, loop), "%.0f"));
     }
 
-    /** {@code ideal / time} of each round: 1 is every lane busy all the time. */
-    private static double[] share(double ideal, double[] times) {
+    /** {@code 100 x ideal / time} of each round: 100 is every lane busy all the time. */
+    private static double[] percent(double ideal, double[] times) {
         double[] out = new double[times.length];
         for (int i = 0; i < times.length; i++) {
-            out[i] = ideal / times[i];
+            out[i] = 100 * ideal / times[i];
         }
         return out;
+    }
+
+    /** The cores, the CPU, the JDK, the OS and how busy the machine was (its load average) when the run ended. */
+    private static String machine() {
+        String cpu = "";
+        String load = "";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> ", " + l.substring(l.indexOf(':') + 1).trim()).orElse("");
+            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException notLinux) {
+            // the figures stand without them
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores" + cpu + ", JDK " + System.getProperty("java.version")
+               + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + load;
     }
 
     /**
@@ -273,6 +299,11 @@ public final class BatchThroughputHarness {
                     "-Dspark.batch.batch-concurrency=" + concurrency,
                     "-Dspark.emulator.enabled=false",
                     "-Dcamel.main.duration-max-seconds=1800"));
+            // -Dbatch.jfr=app.jfr: a flight recording of the application (where its CPU time goes, per job)
+            String jfr = System.getProperty("batch.jfr");
+            if (jfr != null) {
+                command.add(1, "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+            }
             for (Provider provider : Provider.values()) {
                 command.add("-Dspark.emulator." + provider.id() + ".url=" + emulator.baseUrl(provider));
             }

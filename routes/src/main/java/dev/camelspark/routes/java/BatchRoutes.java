@@ -11,7 +11,9 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 public class BatchRoutes extends RouteConfigurationBuilder {
 
     private static final String INPUT = "file:{{spark.batch.dir}}/inbox?recursive=true&readLock=changed"
-                                        + "&readLockMinAge={{spark.batch.read-lock-min-age}}&readLockMinLength=0"
+                                        + "&readLockMinAge={{spark.batch.read-lock-min-age}}"
+                                        + "&readLockCheckInterval={{spark.batch.read-lock-check-interval}}"
+                                        + "&delay={{spark.batch.poll-delay}}&readLockMinLength=0"
                                         + "&move=.done/${file:name}";
 
     @Override
