@@ -51,6 +51,8 @@ public class BatchBeans implements CamelConfiguration {
         registry.bind("outbox", new OutboxWriter(Path.of(dir, "outbox"), ledger));
         registry.bind("jobRunner", new JobRunner());
         registry.bind("inFlight", new InFlightLimit(maxInFlight, progress::jobRunning));
+        // the inbox routes' filter: a name Camel's file component cannot read goes to .error/ instead of sticking
+        registry.bind("inboxNames", new UnreadableNames(Path.of(dir, "inbox"), progress));
         registry.bind("jobFailures", new JobFailures(Path.of(dir, "inbox", ".error"), progress, ledger));
         registry.bind("batchResult", new BatchResult(Path.of(dir, "outbox"), progress, ledger));
         // the lines of a batch run on this pool; inFlight (in run-job) caps the calls in flight overall

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,20 +60,28 @@ public final class BatchLines {
     /** Counts a batch's lines without keeping them, so progress can say done / total; an unreadable CSV fails here. */
     static int count(InputStream in, String relative) {
         try (BufferedReader r = utf8(in)) {
-            if (!csv(relative)) {
-                return (int) r.lines().filter(l -> !l.isBlank()).count();
+            return count(r, relative);
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw JobDocuments.notUtf8(relative);
             }
-            try (CSVParser parser = csvParser(r, relative)) {
-                int n = 0;
-                for (Iterator<CSVRecord> records = parser.iterator(); records.hasNext(); records.next()) {
-                    n++;
-                }
-                return n;
-            } catch (UncheckedIOException e) {
-                throw unreadable(relative, e.getCause());
+            throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private static int count(BufferedReader r, String relative) throws IOException {
+        if (!csv(relative)) {
+            return (int) r.lines().filter(l -> !l.isBlank()).count();
+        }
+        try (CSVParser parser = csvParser(r, relative)) {
+            int n = 0;
+            for (Iterator<CSVRecord> records = parser.iterator(); records.hasNext(); records.next()) {
+                n++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return n;
+        } catch (UncheckedIOException e) {
+            throw unreadable(relative, e.getCause());
         }
     }
 
@@ -81,7 +91,9 @@ public final class BatchLines {
 
     /** UTF-8, without the byte-order mark Excel writes before the header. */
     private static BufferedReader utf8(InputStream in) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        // malformed bytes fail the read (a binary file is refused whole, before any call), never become U+FFFD
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
@@ -109,6 +121,9 @@ public final class BatchLines {
     }
 
     private static IllegalArgumentException unreadable(String relative, Throwable cause) {
+        if (cause instanceof CharacterCodingException) {
+            return JobDocuments.notUtf8(relative);
+        }
         return new IllegalArgumentException("'" + relative + "' is not a readable CSV: " + cause.getMessage()
                                             + ". A value that holds a comma, a quote or a line break must be quoted,"
                                             + " with each quote inside doubled: \"a \"\"quoted\"\" word, here\"", cause);

@@ -145,6 +145,12 @@ public final class BatchProgress {
         LOG.warn("job {} failed: {}", source, reason.lines().findFirst().orElse(reason));
     }
 
+    /** An input that never became a job (its name cannot be read) moved to .error/. */
+    void inputFailed(String source, String reason) {
+        failed(null, source, reason);
+        LOG.warn("job {} failed: {}", source, reason);
+    }
+
     /** A line of a batch failed (recorded in the batch result, not as a file in .error/). */
     void lineFailed(Exchange line, String source, String reason) {
         Job job = line.getProperty(Job.PROPERTY, Job.class);

@@ -55,7 +55,8 @@ public final class JobDocuments {
     static Job job(JsonNode doc, String defaultProvider, String defaultOperation, String output, String keySource,
                    String source) {
         if (doc == null || !doc.isObject()) {
-            throw new IllegalArgumentException("a job must be an object with provider, operation and prompt");
+            throw new IllegalArgumentException("'" + source + "' is not a job: a job must be an object with provider, "
+                                               + "operation and prompt" + (doc != null && doc.isArray() ? ", not a list" : ""));
         }
         String provider = field(doc, "provider", defaultProvider);
         String operation = field(doc, "operation", defaultOperation);
@@ -89,8 +90,7 @@ public final class JobDocuments {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("'" + relative + "' is not UTF-8 text (a binary file, or text in another "
-                                               + "encoding): save it as UTF-8");
+            throw notUtf8(relative);
         }
         text = withoutBom(text);
         if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
@@ -98,6 +98,11 @@ public final class JobDocuments {
                                                + "file?); a prompt or job must be UTF-8 text");
         }
         return text;
+    }
+
+    static IllegalArgumentException notUtf8(String relative) {
+        return new IllegalArgumentException("'" + relative + "' is not UTF-8 text (a binary file, or text in another "
+                                            + "encoding): save it as UTF-8");
     }
 
     static String withoutBom(String text) {

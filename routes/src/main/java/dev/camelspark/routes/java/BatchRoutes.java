@@ -14,7 +14,7 @@ public class BatchRoutes extends RouteConfigurationBuilder {
                                         + "&readLockMinAge={{spark.batch.read-lock-min-age}}"
                                         + "&readLockCheckInterval={{spark.batch.read-lock-check-interval}}"
                                         + "&delay={{spark.batch.poll-delay}}&readLockMinLength=0"
-                                        + "&move=.done/${file:name}";
+                                        + "&filter=#inboxNames&move=.done/${file:name}";
 
     @Override
     public void configuration() {

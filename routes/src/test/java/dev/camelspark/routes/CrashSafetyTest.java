@@ -1,0 +1,201 @@
+package dev.camelspark.routes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelspark.emulator.Provider;
+import dev.camelspark.emulator.SparkEmulator;
+import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application (its own JVM) killed with SIGKILL at seeded random moments, {@value #KILLS} times, and started
+ * again each time, while a mixed inbox drains: text, images, streamed chats, Spark Dream and NeoSpark video tasks, a
+ * job file and CSV batches, more dropped before each start so that every kill finds work under way. The emulator lives
+ * in the test's JVM, so its record of the calls outlives the kills. At the end every input is done exactly once
+ * (one result, one sidecar, its input in {@code .done/}), no partial or empty file is left, nothing is stuck in the
+ * inbox (lock files included), and each asynchronous job created one task. {@code -Dcrash.seed=...} replays a run.
+ */
+class CrashSafetyTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashSafetyTest.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int KILLS = 20;
+    private static final long SEED = Long.getLong("crash.seed", 20261204L);
+
+    @TempDir
+    Path dir;
+
+    /** Input path below the inbox -> its prompt (a batch: null). */
+    private final Map<String, String> inputs = new LinkedHashMap<>();
+    private final Map<String, Integer> batchLines = new LinkedHashMap<>();
+
+    @Test
+    void killedAtRandomMomentsEveryInputEndsExactlyOnceAndNoTaskIsCreatedTwice() throws Exception {
+        Random random = new Random(SEED);
+        LOG.info("crash seed {}", SEED);
+        try (SparkEmulator emulator = SparkEmulator.builder().build().start()) {
+            // slow enough that kills land in calls, streams, polls and downloads
+            emulator.settings().latency(Duration.ofMillis(150));
+            emulator.sparkstream().tokenDelay(Duration.ofMillis(25));
+            emulator.settings(Provider.SPARKDREAM, SparkDreamSettings.class)
+                    .durations(Duration.ofMillis(300), Duration.ofMillis(1200));
+            emulator.neospark().videoTimes(Duration.ofMillis(300), Duration.ofMillis(1500));
+
+            for (int run = 1; run <= KILLS; run++) {
+                dropWave(run);
+                long uptime = 200 + random.nextInt(1800);
+                try (BatchProcess application = BatchProcess.start(dir, emulator, Map.of())) {
+                    Thread.sleep(uptime);
+                    application.kill();
+                }
+            }
+            // the last run is left alone until the inbox has drained
+            try (BatchProcess application = BatchProcess.start(dir, emulator, Map.of())) {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(this::drained);
+                application.stop();
+            }
+
+            assertEveryInputDoneOnce();
+            assertNothingPartialOrStuck();
+            for (Map.Entry<String, String> input : inputs.entrySet()) {
+                String prompt = input.getValue();
+                if (input.getKey().startsWith("dream/")) {
+                    assertThat(creates(emulator, Provider.SPARKDREAM, "/generation", prompt)).as(input.getKey()).isEqualTo(1);
+                } else if (input.getKey().startsWith("video/")) {
+                    assertThat(creates(emulator, Provider.NEOSPARK, "/video/generations", prompt)).as(input.getKey())
+                            .isEqualTo(1);
+                }
+            }
+            for (int line = 1; line <= 2; line++) {
+                String prompt = "A dream line " + line;
+                assertThat(creates(emulator, Provider.SPARKDREAM, "/generation", prompt)).as(prompt).isEqualTo(1);
+            }
+        }
+    }
+
+    /** Each run adds a text prompt and one of the other kinds; runs 1 and 11 add a CSV batch. */
+    private void dropWave(int run) throws IOException {
+        drop("text/t" + run + ".txt", "Text prompt number " + run);
+        switch (run % 5) {
+            case 0 -> drop("image/i" + run + ".txt", "An image prompt number " + run);
+            case 1 -> drop("chat/c" + run + ".txt", "Tell me a story, number " + run);
+            case 2 -> drop("dream/d" + run + ".txt", "A dream prompt number " + run);
+            case 3 -> drop("video/v" + run + ".txt", "A video prompt number " + run);
+            default -> drop("jobs/j" + run + ".json", "{\"provider\": \"dynaspark\", \"operation\": \"image\", "
+                                                      + "\"prompt\": \"A job prompt number " + run + "\", "
+                                                      + "\"options\": {\"width\": 64, \"height\": 64}}");
+        }
+        if (run == 1) {
+            dropBatch("batches/mixed.csv", "provider,operation,prompt\n"
+                                           + "dynaspark,text,A text line 1\ndynaspark,image,An image line 2\n"
+                                           + "sparkdream,generate,A dream line 1\nsparkstream,chat,A chat line 4\n"
+                                           + "dynaspark,text,A text line 5\n", 5);
+        } else if (run == 11) {
+            dropBatch("batches/text/more.csv", "prompt\nA text line 6\nA text line 7\nA text line 8\n", 3);
+            drop("dream/late.txt", "A late dream");
+            dropBatch("batches/dream/few.csv", "prompt\nA dream line 2\n", 1);
+        }
+    }
+
+    private void drop(String relative, String content) throws IOException {
+        BatchApplicationTestSupport.drop(dir, relative, content.getBytes(StandardCharsets.UTF_8), null);
+        String prompt = relative.startsWith("jobs/") ? JSON.readTree(content).path("prompt").asText() : content;
+        inputs.put(relative, relative.startsWith("batches/") ? null : prompt);
+    }
+
+    private void dropBatch(String relative, String content, int lines) throws IOException {
+        drop(relative, content);
+        batchLines.put(relative, lines);
+    }
+
+    private boolean drained() throws IOException {
+        for (String input : inputs.keySet()) {
+            if (!Files.exists(dir.resolve("inbox/.done").resolve(input))
+                && !Files.exists(dir.resolve("inbox/.error").resolve(input))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void assertEveryInputDoneOnce() throws IOException {
+        assertThat(dir.resolve("inbox/.error")).as("no input failed").doesNotExist();
+        Map<String, List<String>> resultsByInput = new LinkedHashMap<>();
+        for (String file : files(dir.resolve("outbox"))) {
+            if (file.endsWith(".json") && !file.endsWith(".batch.json")) {
+                JsonNode sidecar = JSON.readTree(dir.resolve("outbox").resolve(file).toFile());
+                resultsByInput.computeIfAbsent(sidecar.path("input").asText(), k -> new ArrayList<>())
+                        .add(sidecar.path("output").asText());
+                assertThat(dir.resolve("outbox").resolve(sidecar.path("output").asText())).exists();
+            }
+        }
+        for (String input : inputs.keySet()) {
+            assertThat(dir.resolve("inbox/.done").resolve(input)).as(input).exists();
+            assertThat(dir.resolve("inbox").resolve(input)).as(input).doesNotExist();
+            if (!batchLines.containsKey(input)) {
+                assertThat(resultsByInput.get(input)).as("the results of " + input).hasSize(1);
+            }
+        }
+        for (Map.Entry<String, Integer> batch : batchLines.entrySet()) {
+            String name = OutputNames.withoutExtension(batch.getKey());
+            JsonNode result = JSON.readTree(dir.resolve("outbox").resolve(name + ".batch.json").toFile());
+            assertThat(result.path("failed").asInt()).as(batch.getKey()).isZero();
+            assertThat(result.path("lines")).as(batch.getKey()).hasSize(batch.getValue());
+            for (JsonNode line : result.path("lines")) {
+                assertThat(dir.resolve("outbox").resolve(line.path("output").asText())).exists();
+            }
+            // one result per line, whatever the kills: no line's result written twice under another name
+            for (int line = 1; line <= batch.getValue(); line++) {
+                assertThat(resultsByInput.get(batch.getKey() + "#" + line)).as("the results of line " + line
+                                                                                + " of " + batch.getKey()).hasSize(1);
+            }
+        }
+        // no result that no input asked for (a second copy under another name)
+        assertThat(resultsByInput.keySet()).allMatch(source -> inputs.containsKey(source.replaceAll("#\\d+$", "")));
+    }
+
+    private void assertNothingPartialOrStuck() throws IOException {
+        for (String file : files(dir.resolve("outbox"))) {
+            assertThat(file).doesNotEndWith(".part");
+            assertThat(Files.size(dir.resolve("outbox").resolve(file))).as(file).isPositive();
+        }
+        // nothing left in the inbox but .done/: no input, no lock or marker file, hidden ones included
+        assertThat(files(dir.resolve("inbox"))).allMatch(f -> f.startsWith(".done/"));
+        for (String file : files(dir.resolve("state"))) {
+            assertThat(file).doesNotEndWith(".part").doesNotEndWith(".tmp");
+        }
+    }
+
+    private static long creates(SparkEmulator emulator, Provider provider, String path, String prompt) {
+        return emulator.requests(provider).stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith(path) && prompt.equals(r.prompt()))
+                .count();
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+}
