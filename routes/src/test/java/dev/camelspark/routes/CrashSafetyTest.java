@@ -26,19 +26,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application (its own JVM) killed with SIGKILL at seeded random moments, {@value #KILLS} times, and started
+ * The application (its own JVM) killed with SIGKILL at seeded random moments ({@code crash.kills} times: 4 in the
+ * default build, 25 with {@code -Pcrash-tests}, 20 when the property is unset), and started
  * again each time, while a mixed inbox drains: text, images, streamed chats, Spark Dream and NeoSpark video tasks, a
  * job file and CSV batches, more dropped before each start so that every kill finds work under way. The emulator lives
  * in the test's JVM, so its record of the calls outlives the kills. At the end every input is done exactly once
  * (one result, one sidecar, its input in {@code .done/}), no partial or empty file is left, nothing is stuck in the
- * inbox (lock files included), and each asynchronous job created one task. {@code -Dcrash.seed=...} replays a run.
+ * inbox (lock files included), and each asynchronous job created one task (but for a kill in the create window:
+ * {@link #assertCreatedOnce}). {@code -Dcrash.seed=...} replays a run.
  */
 class CrashSafetyTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashSafetyTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int KILLS = 20;
+    private static final int KILLS = Math.max(2, Integer.getInteger("crash.kills", 20));
     private static final long SEED = Long.getLong("crash.seed", 20261204L);
+    /** How long after a create call's request a kill may still land before its task is recorded (a loaded machine). */
+    private static final Duration CREATE_WINDOW = Duration.ofSeconds(3);
+    private static final Duration RECEIPT_LAG = Duration.ofSeconds(1);
 
     @TempDir
     Path dir;
@@ -46,6 +51,9 @@ class CrashSafetyTest {
     /** Input path below the inbox -> its prompt (a batch: null). */
     private final Map<String, String> inputs = new LinkedHashMap<>();
     private final Map<String, Integer> batchLines = new LinkedHashMap<>();
+    /** When each kill came, and what each run logged: written to target/ and named in a failure, to see why. */
+    private final List<java.time.Instant> kills = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
 
     @Test
     void killedAtRandomMomentsEveryInputEndsExactlyOnceAndNoTaskIsCreatedTwice() throws Exception {
@@ -59,39 +67,52 @@ class CrashSafetyTest {
                     .durations(Duration.ofMillis(300), Duration.ofMillis(1200));
             emulator.neospark().videoTimes(Duration.ofMillis(300), Duration.ofMillis(1500));
 
+            int killedMidJob = 0;
             for (int run = 1; run <= KILLS; run++) {
                 dropWave(run);
-                long uptime = 200 + random.nextInt(1800);
+                // the file routes first poll 1 s after the start: most kills land while jobs are under way
+                long uptime = 500 + random.nextInt(2500);
                 try (BatchProcess application = BatchProcess.start(dir, emulator, Map.of())) {
                     Thread.sleep(uptime);
+                    kills.add(java.time.Instant.now());
                     application.kill();
+                    List<String> output = application.output();
+                    // jobs the run started and did not end: the kill came while they were under way
+                    long underWay = output.stream().filter(l -> l.contains(" started (")).count()
+                                    - output.stream().filter(l -> l.contains(" done in ") || l.contains(" failed: ")).count();
+                    killedMidJob += underWay > 0 ? 1 : 0;
+                    log.add("---- run " + run + ", killed after " + uptime + " ms, " + underWay + " jobs under way");
+                    log.addAll(output);
                 }
             }
+            // the kills did land in the middle of the work, not only between jobs
+            assertThat(killedMidJob).as("kills that found jobs under way").isPositive();
             // the last run is left alone until the inbox has drained
             try (BatchProcess application = BatchProcess.start(dir, emulator, Map.of())) {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(this::drained);
                 application.stop();
+                log.add("---- last run");
+                log.addAll(application.output());
+            } finally {
+                Files.write(Path.of("target", "crash-safety-" + SEED + ".log"), log);
             }
 
             assertEveryInputDoneOnce();
             assertNothingPartialOrStuck();
             for (Map.Entry<String, String> input : inputs.entrySet()) {
-                String prompt = input.getValue();
                 if (input.getKey().startsWith("dream/")) {
-                    assertThat(creates(emulator, Provider.SPARKDREAM, "/generation", prompt)).as(input.getKey()).isEqualTo(1);
+                    assertCreatedOnce(emulator, Provider.SPARKDREAM, "/generation", input.getValue());
                 } else if (input.getKey().startsWith("video/")) {
-                    assertThat(creates(emulator, Provider.NEOSPARK, "/video/generations", prompt)).as(input.getKey())
-                            .isEqualTo(1);
+                    assertCreatedOnce(emulator, Provider.NEOSPARK, "/video/generations", input.getValue());
                 }
             }
             for (int line = 1; line <= 2; line++) {
-                String prompt = "A dream line " + line;
-                assertThat(creates(emulator, Provider.SPARKDREAM, "/generation", prompt)).as(prompt).isEqualTo(1);
+                assertCreatedOnce(emulator, Provider.SPARKDREAM, "/generation", "A dream line " + line);
             }
         }
     }
 
-    /** Each run adds a text prompt and one of the other kinds; runs 1 and 11 add a CSV batch. */
+    /** Each run adds a text prompt and one of the other kinds; the first run and one in the middle add CSV batches. */
     private void dropWave(int run) throws IOException {
         drop("text/t" + run + ".txt", "Text prompt number " + run);
         switch (run % 5) {
@@ -108,7 +129,7 @@ class CrashSafetyTest {
                                            + "dynaspark,text,A text line 1\ndynaspark,image,An image line 2\n"
                                            + "sparkdream,generate,A dream line 1\nsparkstream,chat,A chat line 4\n"
                                            + "dynaspark,text,A text line 5\n", 5);
-        } else if (run == 11) {
+        } else if (run == KILLS / 2 + 1) {
             dropBatch("batches/text/more.csv", "prompt\nA text line 6\nA text line 7\nA text line 8\n", 3);
             drop("dream/late.txt", "A late dream");
             dropBatch("batches/dream/few.csv", "prompt\nA dream line 2\n", 1);
@@ -184,10 +205,29 @@ class CrashSafetyTest {
         }
     }
 
-    private static long creates(SparkEmulator emulator, Provider provider, String path, String prompt) {
-        return emulator.requests(provider).stream()
+    /**
+     * One create call per asynchronous job, but for the window the README names (Exactly once): a kill between the
+     * create call's answer and the task record being written leaves a task nobody knows of, and the job creates
+     * another. Such a repeat is let pass (and logged) only when a kill came within {@link #CREATE_WINDOW} of the create
+     * before it; a repeat after a later kill would mean a recorded task was lost, and fails.
+     */
+    private void assertCreatedOnce(SparkEmulator emulator, Provider provider, String path, String prompt) {
+        List<java.time.Instant> creates = emulator.requests(provider).stream()
                 .filter(r -> r.method().equals("POST") && r.path().endsWith(path) && prompt.equals(r.prompt()))
-                .count();
+                .map(r -> r.receivedAt()).sorted().toList();
+        assertThat(creates).as("the create calls of '" + prompt + "'").isNotEmpty();
+        for (int i = 1; i < creates.size(); i++) {
+            java.time.Instant before = creates.get(i - 1);
+            java.time.Instant next = creates.get(i);
+            // the emulator stamps a request when it has read it: a request sent just before the kill may be stamped after
+            boolean inWindow = kills.stream().anyMatch(k -> k.isAfter(before.minus(RECEIPT_LAG)) && k.isBefore(next)
+                                                            && k.isBefore(before.plus(CREATE_WINDOW)));
+            assertThat(inWindow).as("'" + prompt + "' created again at " + next + " after a create at " + before
+                                    + " with no kill within " + CREATE_WINDOW + " of it (kills at " + kills
+                                    + "; see target/crash-safety-" + SEED + ".log)").isTrue();
+            LOG.warn("'{}' created again: a kill came within {} of its create at {} (the create window)", prompt,
+                    CREATE_WINDOW, before);
+        }
     }
 
     private static List<String> files(Path root) throws IOException {
