@@ -265,8 +265,9 @@ class BadInputTest {
 
     String reason(String input) {
         Path reason = dir.resolve("inbox/.error").resolve(input + ".reason.txt");
-        await().atMost(BatchProcess.patience()).until(() -> Files.exists(reason));
-        assertThat(dir.resolve("inbox/.error").resolve(input)).exists();
+        // the reason is written first, then the input moved beside it
+        await().atMost(BatchProcess.patience()).until(() -> Files.exists(reason)
+                                                            && Files.exists(dir.resolve("inbox/.error").resolve(input)));
         try {
             return Files.readString(reason);
         } catch (IOException e) {

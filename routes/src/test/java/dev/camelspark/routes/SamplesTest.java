@@ -53,7 +53,8 @@ class SamplesTest {
                 "neospark/image/caravan-poster.png", "jobs/camel-sun-poster.png", "jobs/haiku.txt",
                 "jobs/tea-sommelier.md", "jobs/support-answer.md", "jobs/dream-banner.png", "jobs/short-video.mp4",
                 "batches/image/animals.batch.json", "batches/mixed.batch.json");
-        await().atMost(Duration.ofSeconds(90)).until(() -> outbox().containsAll(expected));
+        // a .part renamed while the outbox is walked makes the walk fail: look again
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> outbox().containsAll(expected));
         assertThat(new ObjectMapper().readTree(DIR.resolve("outbox/batches/image/animals.batch.json").toFile())
                 .path("done").asInt()).isEqualTo(3);
         assertThat(new ObjectMapper().readTree(DIR.resolve("outbox/batches/mixed.batch.json").toFile())
