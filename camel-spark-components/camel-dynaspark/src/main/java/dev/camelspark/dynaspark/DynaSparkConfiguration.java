@@ -76,6 +76,12 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
     @UriParam(label = "producer,image", description = "A custom watermark text.")
     private String wm;
 
+    /** The endpoint's operation is the enum's name ({@link DynaSparkEndpoint}). */
+    @Override
+    public void validate(String provider, String operation) {
+        validate(provider, DynaSparkOperation.valueOf(operation));
+    }
+
     /** Checks the options that apply to {@code operation}, naming option, value and allowed range. */
     public void validate(String provider, DynaSparkOperation operation) {
         validate(provider);

@@ -2,7 +2,6 @@ package dev.camelspark.dynaspark;
 
 import java.util.function.Supplier;
 
-import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -46,11 +45,6 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("dynaspark: only producers are supported (use it in to(...))");
-    }
-
-    @Override
-    public void validate(SparkConfiguration configuration) {
-        ((DynaSparkConfiguration) configuration).validate(providerName(), operation);
     }
 
     public DynaSparkOperation getOperation() {

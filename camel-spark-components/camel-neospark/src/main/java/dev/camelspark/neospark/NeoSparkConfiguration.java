@@ -148,6 +148,12 @@ public class NeoSparkConfiguration extends SparkTaskConfiguration {
               description = "billing-history: only transactions of this type (e.g. consume, refund).")
     private String type;
 
+    /** The endpoint's operation as the URI spells it ({@link NeoSparkOperation#uriName()}). */
+    @Override
+    public void validate(String provider, String operation) {
+        validate(provider, NeoSparkOperation.fromUri(operation));
+    }
+
     /** Checks the options that apply to {@code operation}, naming option, value and what is allowed. */
     public void validate(String provider, NeoSparkOperation operation) {
         validate(provider);

@@ -2,7 +2,6 @@ package dev.camelspark.neospark;
 
 import java.util.function.Supplier;
 
-import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
 import dev.camelspark.support.task.SparkTaskSubmitProducer;
@@ -72,11 +71,6 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfigura
         SparkTaskConsumer<NeoSparkConfiguration> consumer = new SparkTaskConsumer<>(this, processor);
         configureConsumer(consumer);
         return consumer;
-    }
-
-    @Override
-    public void validate(SparkConfiguration configuration) {
-        ((NeoSparkConfiguration) configuration).validate(providerName(), kind);
     }
 
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */

@@ -68,7 +68,16 @@ public abstract class SparkConfiguration implements Cloneable {
 
     public abstract void setBaseUrl(String baseUrl);
 
-    /** Checks every option; called when the endpoint starts and again per message after header overrides. */
+    /**
+     * Checks this configuration for one operation, as its URI names it ({@code null} for a component without
+     * operations): called when the endpoint starts and again per message after header overrides. Components whose
+     * rules depend on the operation override it; by default only the rules that hold for every operation apply.
+     */
+    public void validate(String provider, String operation) {
+        validate(provider);
+    }
+
+    /** Checks every option that applies whatever the operation. */
     public void validate(String provider) {
         SparkChecks.of(provider)
                 .httpUrl("baseUrl", getBaseUrl())

@@ -144,10 +144,10 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
 
     /**
      * Checks a configuration for this endpoint: at start-up its own, and per message the one with header overrides
-     * applied. Endpoints whose rules depend on the operation override this.
+     * applied; the configuration knows which of its rules apply to this endpoint's operation.
      */
-    public void validate(SparkConfiguration configuration) {
-        configuration.validate(providerName());
+    public final void validate(SparkConfiguration configuration) {
+        configuration.validate(providerName(), operation);
     }
 
     /**
