@@ -1,42 +1,34 @@
 package dev.camelspark.sparkstream;
 
 import dev.camelspark.emulator.SparkEmulatorExtension;
-import dev.camelspark.support.testing.DslRouteApplication;
 import dev.camelspark.support.testing.DslRouteApplication.EachDsl;
+import dev.camelspark.support.testing.DslRouteTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The XML and the YAML routes under Camel Main, configured by properties as an application would be. */
-class SparkStreamDslRouteTest {
-
-    private static final String[] PROPERTIES = {
-            "camel.component.sparkstream.base-url={{spark.emulator.sparkstream.url}}",
-            "camel.component.sparkstream.api-key=" + DslRouteChecks.KEY };
+class SparkStreamDslRouteTest extends DslRouteTestSupport {
 
     @RegisterExtension
     static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
 
-    private static DslRouteApplication start(String dsl) {
-        return DslRouteApplication.start("sparkstream", dsl, PROPERTIES);
+    SparkStreamDslRouteTest() {
+        super("sparkstream",
+              "camel.component.sparkstream.base-url={{spark.emulator.sparkstream.url}}",
+              "camel.component.sparkstream.api-key=" + DslRouteChecks.KEY);
     }
 
     @EachDsl
     void chat(String dsl) throws Exception {
-        try (DslRouteApplication app = start(dsl)) {
-            DslRouteChecks.chat(app.template(), EMULATOR.emulator(), dsl);
-        }
+        DslRouteChecks.chat(routes(dsl).template(), EMULATOR.emulator(), dsl);
     }
 
     @EachDsl
     void streamWithTheHeadersItsEndTells(String dsl) throws Exception {
-        try (DslRouteApplication app = start(dsl)) {
-            DslRouteChecks.stream(app.template(), app.context(), dsl);
-        }
+        DslRouteChecks.stream(routes(dsl).template(), routes(dsl).context(), dsl);
     }
 
     @EachDsl
     void errorsReachTheRoutesErrorHandling(String dsl) throws Exception {
-        try (DslRouteApplication app = start(dsl)) {
-            DslRouteChecks.errors(app.template(), EMULATOR.emulator(), dsl);
-        }
+        DslRouteChecks.errors(routes(dsl).template(), EMULATOR.emulator(), dsl);
     }
 }
