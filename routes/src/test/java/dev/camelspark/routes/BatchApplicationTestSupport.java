@@ -4,13 +4,18 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -121,9 +126,28 @@ abstract class BatchApplicationTestSupport {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+        // the application writes while the test looks: a .part file renamed (or a directory removed) between
+        // listing and reading its attributes is skipped, not a failure; .part files are not results yet
+        List<String> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !file.getFileName().toString().endsWith(".part")) {
+                    found.add(root.relativize(file).toString());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+        });
+        Collections.sort(found);
+        return found;
     }
 
     @Test
@@ -327,10 +351,7 @@ abstract class BatchApplicationTestSupport {
                 """);
 
         awaitFile(dir().resolve("inbox/.done/jobs/escape.json"));
-        try (var files = Files.walk(dir().resolve("outbox"))) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> dir().resolve("outbox").relativize(p).toString()))
-                    .contains("jobs/tmp_evil.txt", "jobs/tmp_evil.txt.json");
-        }
+        assertThat(outboxFiles()).contains("jobs/tmp_evil.txt", "jobs/tmp_evil.txt.json");
     }
 
     /** Each sidecar below the outbox (batch results aside): its output, and the prompt it answered. */
