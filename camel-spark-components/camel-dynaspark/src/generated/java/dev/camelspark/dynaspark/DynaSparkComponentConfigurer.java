@@ -50,6 +50,12 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "frequencypenalty":
         case "frequencyPenalty": getOrCreateConfiguration(target).setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": target.setHealthCheckCacheTime(property(camelContext, long.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "json": getOrCreateConfiguration(target).setJson(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -127,6 +133,12 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "downloadTimeout": return long.class;
         case "frequencypenalty":
         case "frequencyPenalty": return java.lang.Double.class;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "height": return java.lang.Integer.class;
         case "json": return boolean.class;
         case "lazystartproducer":
@@ -205,6 +217,12 @@ public class DynaSparkComponentConfigurer extends PropertyConfigurerSupport impl
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "frequencypenalty":
         case "frequencyPenalty": return getOrCreateConfiguration(target).getFrequencyPenalty();
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return target.getHealthCheckCacheTime();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "height": return getOrCreateConfiguration(target).getHeight();
         case "json": return getOrCreateConfiguration(target).isJson();
         case "lazystartproducer":

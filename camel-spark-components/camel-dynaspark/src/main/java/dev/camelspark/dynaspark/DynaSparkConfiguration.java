@@ -122,6 +122,11 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
         return model;
     }
 
+    @Override
+    public String requestModel(String operation) {
+        return "audio".equals(operation) ? "openai-audio" : model;
+    }
+
     public void setModel(String model) {
         this.model = model;
     }

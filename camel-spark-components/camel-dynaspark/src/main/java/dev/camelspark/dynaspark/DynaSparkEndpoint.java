@@ -2,6 +2,9 @@ package dev.camelspark.dynaspark;
 
 import java.util.function.Supplier;
 
+import dev.camelspark.support.observe.HealthProbe;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -59,5 +62,13 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
     @Override
     public DynaSparkConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** DynaSpark's status page, at the host root beside {@code /api}; it takes no key, so only reachability is checked. */
+    @Override
+    public HealthProbe healthProbe() {
+        String base = configuration.getBaseUrl().replaceAll("/+$", "");
+        String root = base.endsWith("/api") ? base.substring(0, base.length() - "/api".length()) : base;
+        return healthProbe(SparkRequest.get(root, "/status"), configuration).withoutKeyCheck();
     }
 }

@@ -274,6 +274,11 @@ public class NeoSparkConfiguration extends SparkTaskConfiguration {
         return model;
     }
 
+    @Override
+    public String requestModel(String operation) {
+        return operation != null && operation.startsWith("video") ? videoModel : model;
+    }
+
     public void setModel(String model) {
         this.model = model;
     }

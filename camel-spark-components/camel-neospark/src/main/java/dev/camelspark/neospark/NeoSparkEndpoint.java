@@ -1,6 +1,9 @@
 package dev.camelspark.neospark;
 
 import java.util.function.Supplier;
+import dev.camelspark.support.observe.HealthProbe;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
@@ -90,5 +93,11 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfigura
     @Override
     public NeoSparkConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** The image models' list: free, and refused with 401 for a bad key. */
+    @Override
+    public HealthProbe healthProbe() {
+        return healthProbe(client().get("/drawing/models/config"), configuration);
     }
 }

@@ -16,12 +16,14 @@ import dev.camelspark.support.http.SparkErrorDecoder;
 import dev.camelspark.support.http.SparkHttpTransport;
 import dev.camelspark.support.http.TransportSettings;
 import dev.camelspark.support.media.MediaDownloader;
+import dev.camelspark.support.observe.HealthProbes;
+import dev.camelspark.support.observe.SparkMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
@@ -33,7 +35,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * the route after a producer completes asynchronously. So a slow route step (an upload) holds a worker, never the
  * polling of other tasks.
  */
-public abstract class SparkComponentSupport extends DefaultComponent implements SSLContextParametersAware {
+public abstract class SparkComponentSupport extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(label = "security", description = "TLS settings for the calls to the API.")
     private SSLContextParameters sslContextParameters;
@@ -52,6 +54,9 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     @Metadata(label = "advanced", defaultValue = "0",
               description = "The size of the component's HTTP connection pool (to all hosts together, and to any one host). 0: the component's maxConcurrentRequests when that is set, else 100. A call beyond it waits up to connectTimeout for a connection to free up.")
     private int maxConnections;
+    @Metadata(label = "health", defaultValue = "30000",
+              description = "How long, in milliseconds, a producer health check keeps the provider's answer to its cheap call (a status page, a model list; never a paid call): health probes more often than this do not call the API again.")
+    private long healthCheckCacheTime = 30_000;
 
     private Clock clock = Clock.systemUTC();
     private SparkHttpTransport transport;
@@ -61,6 +66,8 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
     // volatile, and set last by doStart: a thread that sees the client sees everything started before it
     private volatile SparkApiClient client;
     private volatile MediaDownloader downloader;
+    private SparkMetrics metrics = SparkMetrics.NONE;
+    private HealthProbes healthProbes;
 
     /** The component-level option values; each endpoint starts from a copy. */
     public abstract SparkConfiguration getConfiguration();
@@ -134,6 +141,9 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
         };
         SparkApiClient started = new SparkApiClient(providerName(), transport, new ClientRateLimiter(clock), scheduler,
                 workers, createErrorDecoder(clock));
+        metrics = SparkMetrics.of(getCamelContext());
+        SparkChecks.of(providerName()).atLeast("healthCheckCacheTime", healthCheckCacheTime, 0);
+        healthProbes = new HealthProbes(providerName(), started, java.time.Duration.ofMillis(healthCheckCacheTime), clock);
         downloader = new MediaDownloader(started);
         client = started;
     }
@@ -145,6 +155,7 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
         }
         client = null;
         downloader = null;
+        healthProbes = null;
         if (transport != null) {
             transport.close();
             transport = null;
@@ -226,6 +237,30 @@ public abstract class SparkComponentSupport extends DefaultComponent implements 
         if (now == NEW || now == BUILT || now == INITIALIZING || now == INITIALIZED || now == STARTING) {
             start(); // waits on the service lock while another thread starts it, else starts it here
         }
+    }
+
+    /** Micrometer's registry when there is one ({@link SparkMetrics#of}), else {@link SparkMetrics#NONE}. */
+    public SparkMetrics getMetrics() {
+        return metrics;
+    }
+
+    /** The answers of the producers' health probes, shared by the endpoints of this component while it runs. */
+    public HealthProbes getHealthProbes() {
+        getClient();
+        return healthProbes;
+    }
+
+    public long getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    public void setHealthCheckCacheTime(long healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
+    }
+
+    /** What header {@code CamelSparkCost} counts, as the provider declares it ({@code USD}, {@code credits}). */
+    public String costUnit() {
+        return provider().costUnit();
     }
 
     public MediaDownloader getDownloader() {

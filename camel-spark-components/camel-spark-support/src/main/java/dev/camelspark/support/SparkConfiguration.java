@@ -173,6 +173,11 @@ public abstract class SparkConfiguration implements Cloneable {
         return request.readTimeout(Duration.ofMillis(requestTimeout)).deadline(Duration.ofMillis(requestTimeout));
     }
 
+    /** The model the calls ask for, as metrics name it ({@code gen_ai.request.model}); {@code null} when none applies. */
+    public String requestModel(String operation) {
+        return null;
+    }
+
     public SparkConfiguration copy() {
         try {
             SparkConfiguration copy = (SparkConfiguration) clone();

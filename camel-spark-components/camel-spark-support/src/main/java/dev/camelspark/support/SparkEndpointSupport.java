@@ -1,12 +1,16 @@
 package dev.camelspark.support;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.camelspark.support.error.SparkValidationException;
+import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.http.SparkCalls;
+import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.media.MediaDownloader;
+import dev.camelspark.support.observe.HealthProbe;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.function.Suppliers;
@@ -18,6 +22,9 @@ import org.apache.camel.util.function.Suppliers;
  * without a consumer, those options do nothing and are refused at start-up ({@link SparkOperationOptions}).
  */
 public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
+
+    /** How long a health probe may take: a probe that waits long tells a dashboard nothing. */
+    public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(10);
 
     private final String operation;
     private final SparkOperationOptions operationOptions;
@@ -80,6 +87,30 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
     public <C extends SparkConfiguration> C withOverrides(Exchange exchange, C configuration) {
         checkOverrideHeaders(exchange, overrides());
         return overrides().resolve(exchange, configuration, this::validate);
+    }
+
+    /**
+     * The cheap call of this endpoint's producer health check, with this endpoint's base URL and key: free, never a
+     * generation. {@code null}: no health check (the default).
+     */
+    public HealthProbe healthProbe() {
+        return null;
+    }
+
+    /**
+     * A health probe for {@code request} under {@code config}'s base URL, key and connect timeout: a read, answered
+     * within {@link #HEALTH_TIMEOUT} (or {@code requestTimeout} if shorter), never retried.
+     */
+    protected HealthProbe healthProbe(SparkRequest.Builder request, SparkConfiguration config) {
+        Duration timeout = Duration.ofMillis(Math.min(HEALTH_TIMEOUT.toMillis(), config.getRequestTimeout()));
+        request.kind(CallKind.READ).connectTimeout(Duration.ofMillis(config.getConnectTimeout())).readTimeout(timeout)
+                .deadline(timeout);
+        return HealthProbe.of(request.build(), calls().policy().limiterKey());
+    }
+
+    /** The operation as its URI names it, or {@code null}. */
+    public String getOperationName() {
+        return operation;
     }
 
     /** Which options mean something for which operation; {@link SparkOperationOptions#NONE} when all apply. */

@@ -17,10 +17,14 @@ import dev.camelspark.support.http.SparkOpenResponse;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.media.DownloadRequest;
+import dev.camelspark.support.observe.SparkObservation;
+import dev.camelspark.support.observe.SparkProducerHealthCheck;
 import dev.camelspark.support.sse.SparkEventStream;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -41,11 +45,51 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
         return (SparkEndpointSupport) super.getEndpoint();
     }
 
+    private SparkProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthRepository;
+
+    /**
+     * Registers the producer's health check in Camel's {@code producers} repository, as Camel's own components do:
+     * present when health checks are on ({@code camel.health.producers-enabled=true}), and the endpoint has a probe.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        SparkEndpointSupport endpoint = getEndpoint();
+        SparkComponentSupport component = endpoint.getComponent();
+        if (endpoint.healthProbe() == null) {
+            return;
+        }
+        healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthRepository != null) {
+            String id = "producer:" + provider() + "-" + endpoint.getOperationName();
+            String unique = id;
+            for (int n = 2; healthRepository.getCheck(unique).isPresent(); n++) {
+                unique = id + "-" + n;
+            }
+            healthCheck = new SparkProducerHealthCheck(provider(), unique, endpoint::healthProbe,
+                    component::getHealthProbes);
+            healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
+            healthRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthRepository != null && healthCheck != null) {
+            healthRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
     /** Sends the call; the future completes once the exchange holds the result (or fails with the reason). */
     protected abstract CompletableFuture<?> send(Exchange exchange) throws Exception;
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        SparkObservation observation = observe(exchange);
         CompletableFuture<?> work;
         Executor workers;
         try {
@@ -53,12 +97,14 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
             workers = getEndpoint().getComponent().getWorkers();
             work = send(exchange);
         } catch (Throwable t) {
+            finish(observation, exchange, t);
             SparkErrorProperties.fail(exchange, t);
             callback.done(true);
             return true;
         }
         if (work.isDone()) {
             Throwable failure = work.handle((value, error) -> error).join();
+            finish(observation, exchange, failure);
             if (failure != null) {
                 SparkErrorProperties.fail(exchange, failure);
             }
@@ -67,12 +113,28 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
         }
         // the rest of the route runs here: on a worker, whichever thread completed the work
         work.whenCompleteAsync((value, error) -> {
+            finish(observation, exchange, error);
             if (error != null) {
                 SparkErrorProperties.fail(exchange, error);
             }
             callback.done(false);
         }, workers);
         return false;
+    }
+
+    /** Starts measuring this call when metrics are on and the operation generates something. */
+    private SparkObservation observe(Exchange exchange) {
+        SparkEndpointSupport endpoint = getEndpoint();
+        SparkComponentSupport component = endpoint.getComponent();
+        return SparkObservation.start(exchange, component.getMetrics(), provider(),
+                SparkObservation.genAiOperationOf(endpoint.getOperationName()),
+                endpoint.getConfiguration().requestModel(endpoint.getOperationName()), component.costUnit(), SparkConstants.COST);
+    }
+
+    private static void finish(SparkObservation observation, Exchange exchange, Throwable failure) {
+        if (observation != null) {
+            observation.finish(exchange, failure);
+        }
     }
 
     protected String provider() {
@@ -154,6 +216,8 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
             return;
         }
         Message message = exchange.getMessage();
+        SparkObservation.tokens(exchange, usage.hasNonNull("prompt_tokens") ? usage.get("prompt_tokens").asInt() : null,
+                usage.hasNonNull("completion_tokens") ? usage.get("completion_tokens").asInt() : null);
         if (usage.hasNonNull("prompt_tokens")) {
             message.setHeader(SparkConstants.PROMPT_TOKENS, usage.get("prompt_tokens").asInt());
         }

@@ -61,6 +61,11 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
 
     /** Checks every option; the generation parameters with Spark Dream's own codes (003019004-007). */
     @Override
+    public String requestModel(String operation) {
+        return MODEL;
+    }
+
+    @Override
     public void validate(String provider) {
         super.validate(provider);
         if (getMaxCostPerTask() != null) {

@@ -1,5 +1,7 @@
 package dev.camelspark.sparkdream;
 
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.observe.HealthProbe;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
 import dev.camelspark.support.task.SparkTaskStatusProducer;
@@ -72,5 +74,12 @@ public class SparkDreamEndpoint extends SparkTaskEndpointSupport<SparkDreamConfi
     @Override
     public SparkDreamConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** The status of a task that does not exist: 404 once the key is accepted, 401 when it is refused; nothing is paid. */
+    @Override
+    public HealthProbe healthProbe() {
+        return healthProbe(SparkRequest.get(configuration.getBaseUrl(), SparkDreamClient.TASK_PATH + "camel-spark-health-check")
+                .bearer(apiKey()), configuration).alsoUpOn(404);
     }
 }

@@ -63,6 +63,11 @@ public class SparkGptConfiguration extends SparkConfiguration {
         return modelId;
     }
 
+    @Override
+    public String requestModel(String operation) {
+        return modelId == null ? null : String.valueOf(modelId);
+    }
+
     public void setModelId(Integer modelId) {
         this.modelId = modelId;
     }

@@ -2,6 +2,9 @@ package dev.camelspark.sparkgpt;
 
 import java.util.function.Supplier;
 
+import dev.camelspark.support.observe.HealthProbe;
+import dev.camelspark.support.http.SparkRequest;
+import java.util.Map;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -61,5 +64,20 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
     @Override
     public SparkGptConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /**
+     * The training data of the endpoint's model (a free read): 401 for a refused key, 403 for a model the key does not
+     * own. Without a model id the request is refused with 400 after the key was checked, which proves the key. Each
+     * probe counts against the key's daily requests: see {@code healthCheckCacheTime}.
+     */
+    @Override
+    public HealthProbe healthProbe() {
+        String key = apiKey();
+        Map<String, Object> body = configuration.getModelId() == null ? Map.of()
+                : Map.of("model_id", configuration.getModelId());
+        HealthProbe probe = healthProbe(SparkRequest.post(configuration.getBaseUrl(), "/api/getModelTrain")
+                .bearer(key).json(body), configuration);
+        return configuration.getModelId() == null ? probe.alsoUpOn(400) : probe;
     }
 }

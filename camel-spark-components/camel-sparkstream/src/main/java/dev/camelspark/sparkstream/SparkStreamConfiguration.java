@@ -74,6 +74,11 @@ public class SparkStreamConfiguration extends SparkConfiguration {
         return model;
     }
 
+    @Override
+    public String requestModel(String operation) {
+        return model;
+    }
+
     public void setModel(String model) {
         this.model = model;
     }

@@ -2,6 +2,10 @@ package dev.camelspark.sparkstream;
 
 import java.util.function.Supplier;
 
+import dev.camelspark.support.observe.HealthProbe;
+import dev.camelspark.support.http.SparkRequest;
+import java.util.Map;
+import java.util.List;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -58,5 +62,17 @@ public class SparkStreamEndpoint extends SparkEndpointSupport {
     @Override
     public SparkStreamConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /**
+     * SparkAI Stream has no free call: the probe sends a chat without messages, which the API refuses with 400 after
+     * checking the key and before generating anything, so no token is spent (it counts as one request per minute).
+     */
+    @Override
+    public HealthProbe healthProbe() {
+        String key = apiKey();
+        return healthProbe(SparkRequest.post(configuration.getBaseUrl(), "/v1/chat").bearer(key)
+                .json(Map.of("model", configuration.getModel(), "messages", List.of(), "stream", false)), configuration)
+                .alsoUpOn(400);
     }
 }

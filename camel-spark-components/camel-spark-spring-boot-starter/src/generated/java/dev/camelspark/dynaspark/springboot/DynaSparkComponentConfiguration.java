@@ -156,6 +156,24 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
     private String voice;
 
     /**
+     * How long, in milliseconds, a producer health check keeps the provider's answer to its cheap call (a status
+     * page, a model list; never a paid call): health probes more often than this do not call the API again.
+     */
+    private Long healthCheckCacheTime;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component.
+     */
+    private Boolean healthCheckConsumerEnabled;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled;
+
+    /**
      * Image height in pixels, 64 to 2048 (the service uses 768 when unset).
      */
     private Integer height;
@@ -289,6 +307,9 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
         options.put("streamIdleTimeout", streamIdleTimeout == null ? null : streamIdleTimeout.toMillis());
         options.put("workerPoolSize", workerPoolSize);
         options.put("voice", voice);
+        options.put("healthCheckCacheTime", healthCheckCacheTime);
+        options.put("healthCheckConsumerEnabled", healthCheckConsumerEnabled);
+        options.put("healthCheckProducerEnabled", healthCheckProducerEnabled);
         options.put("height", height);
         options.put("nologo", nologo);
         options.put("width", width);
@@ -486,6 +507,30 @@ public class DynaSparkComponentConfiguration extends SparkComponentProperties {
 
     public void setVoice(String voice) {
         this.voice = voice;
+    }
+
+    public Long getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    public void setHealthCheckCacheTime(Long healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public Integer getHeight() {

@@ -133,6 +133,24 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
     private Boolean stream;
 
     /**
+     * How long, in milliseconds, a producer health check keeps the provider's answer to its cheap call (a status
+     * page, a model list; never a paid call): health probes more often than this do not call the API again.
+     */
+    private Long healthCheckCacheTime;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component.
+     */
+    private Boolean healthCheckConsumerEnabled;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled;
+
+    /**
      * An HTTP proxy host for the calls to the API. Without it the JVM's http(s).proxyHost properties apply.
      */
     private String proxyHost;
@@ -185,6 +203,9 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
         options.put("workerPoolSize", workerPoolSize);
         options.put("lenientStream", lenientStream);
         options.put("stream", stream);
+        options.put("healthCheckCacheTime", healthCheckCacheTime);
+        options.put("healthCheckConsumerEnabled", healthCheckConsumerEnabled);
+        options.put("healthCheckProducerEnabled", healthCheckProducerEnabled);
         options.put("proxyHost", proxyHost);
         options.put("proxyPort", proxyPort);
         options.put("apiKey", apiKey);
@@ -335,6 +356,30 @@ public class SparkGptComponentConfiguration extends SparkComponentProperties {
 
     public void setStream(Boolean stream) {
         this.stream = stream;
+    }
+
+    public Long getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    public void setHealthCheckCacheTime(Long healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public String getProxyHost() {

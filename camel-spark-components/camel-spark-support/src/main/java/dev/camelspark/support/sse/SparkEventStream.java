@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -58,6 +59,9 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     private volatile int deltas;
     private volatile Exchange exchange;
     private volatile Consumer<SparkEventStream> onComplete;
+    private final AtomicReference<Consumer<SparkEventStream>> onEnd = new AtomicReference<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile long firstDeltaNanos;
 
     public SparkEventStream(String provider, SparkOpenResponse response, boolean lenient, Duration idleTimeout)
             throws IOException {
@@ -88,6 +92,24 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     public SparkEventStream whenComplete(Consumer<SparkEventStream> action) {
         this.onComplete = action;
         return this;
+    }
+
+    /**
+     * Runs {@code action} once when the stream ends, however: read to its end, failed, or closed before its end (the
+     * exchange completed without reading it all). Unlike {@link #whenComplete} it runs after that action, so what the
+     * component derived from the last chunks (tokens, cost) is set. Metrics use it; a stream already ended runs it at once.
+     */
+    public SparkEventStream whenEnded(Consumer<SparkEventStream> action) {
+        this.onEnd.set(action);
+        if (ended.get()) {
+            runOnEnd();
+        }
+        return this;
+    }
+
+    /** {@link System#nanoTime()} when the first delta arrived; 0 before. */
+    public long getFirstDeltaNanos() {
+        return firstDeltaNanos;
     }
 
     @Override
@@ -146,6 +168,7 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
         try {
             advance();
         } catch (SparkStreamException e) {
+            markEnded();
             failure = e;
             // the failure surfaces in a later step (split, convertBodyTo), not in the producer: still categorise it
             Exchange bound = exchange;
@@ -154,9 +177,15 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
             }
             throw e;
         }
+        if (finished) {
+            markEnded();
+        }
         String delta = next;
         next = null;
         if (delta != null) {
+            if (deltas == 0) {
+                firstDeltaNanos = System.nanoTime();
+            }
             deltas++;
             last = delta;
             keep(delta);
@@ -257,6 +286,22 @@ public final class SparkEventStream implements Iterator<String>, Closeable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             response.close();
+        }
+        if (!finished) {
+            markEnded(); // closed by the exchange before its end; a stream that finished tells once it has run its actions
+        }
+    }
+
+    private void markEnded() {
+        if (ended.compareAndSet(false, true)) {
+            runOnEnd();
+        }
+    }
+
+    private void runOnEnd() {
+        Consumer<SparkEventStream> action = onEnd.getAndSet(null);
+        if (action != null) {
+            action.accept(this);
         }
     }
 

@@ -32,6 +32,7 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
         super.doStart();
         startedAt = getClock().instant();
         poller = new TaskPoller(providerName(), getScheduler(), getClock());
+        poller.setMetrics(getMetrics());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkTaskTimeoutException;
+import dev.camelspark.support.observe.SparkMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class TaskPoller {
     private final Clock clock;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    private volatile SparkMetrics metrics = SparkMetrics.NONE;
 
     public TaskPoller(String provider, ScheduledExecutorService scheduler, Clock clock) {
         this.provider = provider;
@@ -72,8 +74,16 @@ public final class TaskPoller {
             fresh.abandon();
             return fresh.result;
         }
+        metrics.taskStarted(provider, record.operation());
+        fresh.result.whenComplete((end, error) -> metrics.taskEnded(provider, record.operation(),
+                error instanceof TaskAbandonedException ? null : end != null && end.state() == TaskState.COMPLETED));
         fresh.scheduleNext(now ? Duration.ZERO : schedule.interval());
         return fresh.result;
+    }
+
+    /** Where the task counters go (in flight, completed, failed). */
+    public void setMetrics(SparkMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Whether the task is being polled now. */
