@@ -27,14 +27,16 @@ class PackageStructureTest {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("task").definedBy("dev.camelspark.support.task..")
             .layer("support").definedBy("dev.camelspark.support")
+            .layer("observe").definedBy("dev.camelspark.support.observe..")
             .layer("sse").definedBy("dev.camelspark.support.sse..")
             .layer("media").definedBy("dev.camelspark.support.media..")
             .layer("http").definedBy("dev.camelspark.support.http..")
             .layer("error").definedBy("dev.camelspark.support.error..")
             .whereLayer("task").mayNotBeAccessedByAnyLayer()
             .whereLayer("support").mayOnlyBeAccessedByLayers("task")
-            .whereLayer("sse").mayOnlyBeAccessedByLayers("support", "task")
+            .whereLayer("observe").mayOnlyBeAccessedByLayers("support", "task")
+            .whereLayer("sse").mayOnlyBeAccessedByLayers("support", "task", "observe")
             .whereLayer("media").mayOnlyBeAccessedByLayers("support", "task")
-            .whereLayer("http").mayOnlyBeAccessedByLayers("support", "task", "sse", "media")
-            .whereLayer("error").mayOnlyBeAccessedByLayers("support", "task", "sse", "media", "http");
+            .whereLayer("http").mayOnlyBeAccessedByLayers("support", "task", "observe", "sse", "media")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("support", "task", "observe", "sse", "media", "http");
 }
