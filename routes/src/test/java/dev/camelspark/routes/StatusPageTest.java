@@ -144,6 +144,34 @@ class StatusPageTest {
     }
 
     @Test
+    void theProducersHealthChecksAreListedUpOnTheHealthEndpoint() throws Exception {
+        // the application reaches the components through dynamic endpoints: a producer (and its check) exists once used
+        drop("text/hello.txt", "Hello camel");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode health = JSON.readTree(get(context(), "/observe/health").body());
+            JsonNode dyna = null;
+            for (JsonNode check : health.path("checks")) {
+                if (check.path("name").asText().startsWith("producer:dynaspark-")) {
+                    dyna = check;
+                }
+            }
+            assertThat(dyna).as(health.toString()).isNotNull();
+            assertThat(dyna.path("status").asText()).isEqualTo("UP");
+        });
+    }
+
+    @Test
+    void theGenAiMetricsAreOnCamelMainsMetricsEndpoint() throws Exception {
+        drop("chat/humps.txt", "How many humps has a dromedary?");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> metrics = get(context(), "/observe/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("gen_ai_client_operation_duration_seconds_count{")
+                    .contains("gen_ai_provider_name=\"sparkstream\"").contains("gen_ai_token_type=\"output\"");
+        });
+    }
+
+    @Test
     void thePageIsServedFromTheApplicationWithNothingFromOutside() throws Exception {
         HttpResponse<String> answer = get(context(), "/status");
         assertThat(answer.statusCode()).isEqualTo(200);
