@@ -70,13 +70,11 @@ public final class TaskPoller {
         if (existing != null) {
             return existing.result;
         }
+        metrics.taskStarted(provider, record.operation());
         if (stopped) {
             fresh.abandon();
             return fresh.result;
         }
-        metrics.taskStarted(provider, record.operation());
-        fresh.result.whenComplete((end, error) -> metrics.taskEnded(provider, record.operation(),
-                error instanceof TaskAbandonedException ? null : end != null && end.state() == TaskState.COMPLETED));
         fresh.scheduleNext(now ? Duration.ZERO : schedule.interval());
         return fresh.result;
     }
@@ -202,6 +200,8 @@ public final class TaskPoller {
             record = end;
             save(end);
             tracked.remove(end.taskId(), this);
+            // counted before the waiting exchange is told, so whoever it tells sees the count
+            metrics.taskEnded(provider, end.operation(), failure == null && end.state() == TaskState.COMPLETED);
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
@@ -225,7 +225,9 @@ public final class TaskPoller {
         }
 
         void abandon() {
-            tracked.remove(record.taskId(), this);
+            if (tracked.remove(record.taskId(), this)) {
+                metrics.taskEnded(provider, record.operation(), null); // polled again after the restart
+            }
             result.completeExceptionally(new TaskAbandonedException(provider, record.taskId()));
         }
     }
