@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 
 import dev.camelspark.support.observe.HealthProbe;
 import dev.camelspark.support.http.SparkRequest;
-import dev.camelspark.support.SparkConfiguration;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
