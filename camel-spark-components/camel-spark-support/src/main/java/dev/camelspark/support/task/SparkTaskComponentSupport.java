@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import dev.camelspark.support.SparkComponentSupport;
 import org.apache.camel.RuntimeCamelException;
@@ -16,7 +19,7 @@ import org.apache.camel.RuntimeCamelException;
 /**
  * The base of components whose generation is a task (Spark Dream, NeoSpark): on top of the HTTP client, one
  * {@link TaskPoller} on the component's small scheduler, the task stores its endpoints name (one memory store, one
- * file store per directory, or beans), and the {@code tasks} consumers by group (one per group).
+ * file store per directory, one jdbc store on the registry's data source, or beans), and the {@code tasks} consumers by group (one per group).
  */
 public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
 
@@ -31,7 +34,7 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
     protected void doStart() throws Exception {
         super.doStart();
         startedAt = getClock().instant();
-        poller = new TaskPoller(providerName(), getScheduler(), getClock());
+        poller = new TaskPoller(providerName(), getScheduler(), getClock(), owner);
         poller.setMetrics(getMetrics());
     }
 
@@ -92,8 +95,23 @@ public abstract class SparkTaskComponentSupport extends SparkComponentSupport {
             Path dir = Path.of(config.getTaskStoreDirectory()).toAbsolutePath().normalize();
             return ownedStores.computeIfAbsent("file:" + dir, k -> started(new FileTaskStore(dir, getClock())));
         }
+        if (SparkTaskConfiguration.JDBC_STORE.equals(spec)) {
+            return ownedStores.computeIfAbsent(spec, k -> started(new JdbcTaskStore(dataSource(), getClock())));
+        }
         return ownedStores.computeIfAbsent(SparkTaskConfiguration.MEMORY_STORE,
                 k -> started(new MemoryTaskStore(getClock())));
+    }
+
+    /** The one {@link DataSource} of the registry, for {@code taskStore=jdbc}. */
+    private DataSource dataSource() {
+        Set<DataSource> found = getCamelContext().getRegistry().findByType(DataSource.class);
+        if (found.size() != 1) {
+            throw new IllegalArgumentException(providerName() + ": invalid taskStore 'jdbc': it needs exactly one bean"
+                                               + " implementing javax.sql.DataSource in the registry, found "
+                                               + found.size() + "; with several, bind a " + JdbcTaskStore.class.getName()
+                                               + " on the one to use and set taskStore=#name");
+        }
+        return found.iterator().next();
     }
 
     private TaskStore started(TaskStore store) {

@@ -17,6 +17,7 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
 
     public static final String MEMORY_STORE = "memory";
     public static final String FILE_STORE = "file";
+    public static final String JDBC_STORE = "jdbc";
 
     @UriParam(label = "task", defaultValue = "2000", javaType = "java.time.Duration",
               description = "How long to wait before the first status poll of a task; each following wait is 1.5 times longer, up to maxPollInterval.")
@@ -26,8 +27,8 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
     private long maxPollInterval = 15_000;
     // Object, not String: Camel resolves #bean:name (and #type:) to the bean before the option is set, and a String
     // option would get the bean's toString(); the enum makes tooling offer memory and file, and accept #name
-    @UriParam(label = "task", defaultValue = MEMORY_STORE, javaType = "java.lang.Object", enums = "memory,file",
-              description = "Where submitted tasks are recorded, before polling starts: memory (lost with the JVM), file (one JSON document per task in taskStoreDirectory, written atomically; a restart resumes the tasks instead of paying for them again), or a bean implementing dev.camelspark.support.task.TaskStore (#name). Set it on the component so producers and the tasks consumer share it.")
+    @UriParam(label = "task", defaultValue = MEMORY_STORE, javaType = "java.lang.Object", enums = "memory,file,jdbc",
+              description = "Where submitted tasks are recorded, before polling starts: memory (lost with the JVM), file (one JSON document per task in taskStoreDirectory, written atomically; a restart resumes the tasks instead of paying for them again), jdbc (a table in the one javax.sql.DataSource bean of the registry, PostgreSQL, shared by several instances: each task is polled and handed out by one of them, and taken over when it dies), or a bean implementing dev.camelspark.support.task.TaskStore (#name). Set it on the component so producers and the tasks consumer share it.")
     private Object taskStore = MEMORY_STORE;
     @UriParam(label = "task",
               description = "The directory of taskStore=file; created when missing. One JVM per directory.")
@@ -56,8 +57,9 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
                 .atLeast("maxPollInterval", maxPollInterval, pollInterval)
                 .atLeast("pollTimeout", getPollTimeout(), 1)
                 .that(taskStore instanceof TaskStore || MEMORY_STORE.equals(taskStore) || FILE_STORE.equals(taskStore)
+                      || JDBC_STORE.equals(taskStore)
                       || taskStore instanceof String s && s.startsWith("#") && s.length() > 1, "taskStore", taskStore,
-                        "memory, file, or a bean implementing " + TaskStore.class.getName() + " (#name)")
+                        "memory, file, jdbc, or a bean implementing " + TaskStore.class.getName() + " (#name)")
                 .notBlank("taskGroup", taskGroup)
                 .atLeast("maxCostPerTask", maxCostPerTask, 0);
         if (FILE_STORE.equals(taskStore)) {
@@ -86,7 +88,7 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
         this.maxPollInterval = maxPollInterval;
     }
 
-    /** {@code memory}, {@code file}, a {@link TaskStore}, or {@code #name} of one not found in the registry (yet). */
+    /** {@code memory}, {@code file}, {@code jdbc}, a {@link TaskStore}, or {@code #name} of one not found in the registry (yet). */
     public Object getTaskStore() {
         return taskStore;
     }

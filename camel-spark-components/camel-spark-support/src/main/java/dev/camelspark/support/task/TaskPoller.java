@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * 404) is tried again at the next poll, the waits growing as usual: the task was paid for, and one refusal (a key
  * rotated, a gateway that lost the task for a moment) must not throw it away. Only when its deadline passes with the
  * last read refused does tracking end, with a {@link TaskUnreadableException} naming the task.
+ *
+ * <p>Before each status read the poller takes or keeps the task's poll lease in the store ({@link TaskStore#lease}).
+ * Where another instance holds it (a store shared by several), this one does not ask the provider: it follows the
+ * task's record in the store instead, at the same pace, until that record ends, is handed out, or the lease lapses
+ * (its holder died) and this one takes the polling over.
  */
 public final class TaskPoller {
 
@@ -37,14 +42,21 @@ public final class TaskPoller {
     private final String provider;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final String owner;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private volatile SparkMetrics metrics = SparkMetrics.NONE;
 
     public TaskPoller(String provider, ScheduledExecutorService scheduler, Clock clock) {
+        this(provider, scheduler, clock, java.util.UUID.randomUUID().toString());
+    }
+
+    /** @param owner who polls, in the poll leases of a shared store (the component's {@code owner()}) */
+    public TaskPoller(String provider, ScheduledExecutorService scheduler, Clock clock, String owner) {
         this.provider = provider;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.owner = owner;
     }
 
     /**
@@ -141,6 +153,23 @@ public final class TaskPoller {
             if (result.isDone()) {
                 return;
             }
+            boolean mine;
+            try {
+                mine = store.lease(provider, record.taskId(), owner);
+            } catch (RuntimeException e) {
+                LOG.debug("{}: the poll lease of task {} could not be taken, trying again at the next poll: {}",
+                        provider, record.taskId(), e.toString());
+                scheduleLater(schedule.next(wait.isZero() ? schedule.interval() : wait));
+                return;
+            }
+            if (!mine) {
+                followStore();
+                return;
+            }
+            if (result.isDone()) {
+                unlease(); // abandoned (stopping) while the lease was taken: give it back, not left to lapse
+                return;
+            }
             CompletableFuture<TaskSnapshot> answer;
             try {
                 answer = status.read(record);
@@ -196,9 +225,44 @@ public final class TaskPoller {
             scheduleNext(schedule.next(wait.isZero() ? schedule.interval() : wait));
         }
 
+        /** Another instance polls the task: its record in the store says when it ends. */
+        private void followStore() {
+            TaskRecord latest;
+            try {
+                latest = store.find(provider, record.taskId()).orElse(null);
+            } catch (RuntimeException e) {
+                latest = record;
+            }
+            if (latest == null) {
+                // handed out by another instance: nothing left to wait for here
+                tracked.remove(record.taskId(), this);
+                result.completeExceptionally(new TaskAbandonedException(provider, record.taskId()));
+                return;
+            }
+            if (latest.state().isFinished()) {
+                record = latest;
+                tracked.remove(latest.taskId(), this);
+                result.complete(latest);
+                return;
+            }
+            record = latest;
+            scheduleLater(schedule.next(wait.isZero() ? schedule.interval() : wait));
+        }
+
+        /** Schedules the next look after {@code delay}, however near the deadline (which the lease holder keeps). */
+        private void scheduleLater(Duration delay) {
+            wait = delay;
+            try {
+                scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                abandon();
+            }
+        }
+
         private void finish(TaskRecord end, Throwable failure) {
             record = end;
             save(end);
+            unlease();
             tracked.remove(end.taskId(), this);
             // counted before the waiting exchange is told, so whoever it tells sees the count
             metrics.taskEnded(provider, end.operation(), failure == null && end.state() == TaskState.COMPLETED);
@@ -224,7 +288,17 @@ public final class TaskPoller {
             }
         }
 
+        private void unlease() {
+            try {
+                store.unlease(provider, record.taskId(), owner);
+            } catch (RuntimeException e) {
+                // it lapses by itself
+                LOG.debug("{}: could not give up the poll lease of task {}: {}", provider, record.taskId(), e.toString());
+            }
+        }
+
         void abandon() {
+            unlease();
             if (tracked.remove(record.taskId(), this)) {
                 metrics.taskEnded(provider, record.operation(), null); // polled again after the restart
             }

@@ -8,11 +8,12 @@ import java.util.Optional;
  * Where submitted tasks are recorded, so that a restart polls them again instead of paying for them again, and so
  * that each finished task is handed out once. Option {@code taskStore} picks one: {@code memory} (the default; lost
  * with the JVM), {@code file} (one JSON document per task in {@code taskStoreDirectory}, written atomically,
- * reloaded on start) or {@code #name}, a bean implementing this interface.
+ * reloaded on start), {@code jdbc} (a table shared by several instances, {@link JdbcTaskStore}) or {@code #name}, a
+ * bean implementing this interface.
  *
- * <p>Implementations must be thread-safe. A store shared by several instances (a JDBC one, say) would make
- * {@link #claim} a compare-and-set with a lease, so that a task is handed out by one instance and taken over when
- * that instance dies; nothing else here assumes a single JVM.
+ * <p>Implementations must be thread-safe. A store shared by several instances makes {@link #claim} and
+ * {@link #lease} compare-and-sets with a lease, so that a task is polled and handed out by one instance at a time
+ * and taken over when that instance dies; the stores of one JVM need no poll lease and keep the defaults.
  */
 public interface TaskStore {
 
@@ -46,6 +47,20 @@ public interface TaskStore {
 
     /** The task was handed out (as a result or as a failure): it is no longer pending and may be forgotten. */
     void delivered(String provider, String taskId);
+
+    /**
+     * Takes, keeps or takes over the lease to poll a running task at the provider: true when {@code owner} may poll
+     * it now (it held the lease, nobody did, or the holder's lapsed); false while another instance polls it (the
+     * caller then follows the task in the store). A shared store keeps the lease alive while its JVM lives. The
+     * stores of one JVM have one poller per task anyway: always true.
+     */
+    default boolean lease(String provider, String taskId, String owner) {
+        return true;
+    }
+
+    /** Gives up the poll lease {@code owner} holds (its tracking ended or stopped), so another may take it at once. */
+    default void unlease(String provider, String taskId, String owner) {
+    }
 
     /** Called once before first use by the component that created the store (not for {@code #bean} stores). */
     default void start() throws Exception {

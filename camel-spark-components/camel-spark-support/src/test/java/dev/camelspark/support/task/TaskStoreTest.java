@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import dev.camelspark.support.testing.TestPostgres;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every task store does, memory and file alike. */
+/** What every task store does, memory, file and jdbc (on a real PostgreSQL) alike. */
 class TaskStoreTest {
 
     static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
@@ -28,7 +29,8 @@ class TaskStoreTest {
     static Stream<Arguments> stores() {
         return Stream.of(
                 Arguments.of("memory", (Function<Path, TaskStore>) d -> new MemoryTaskStore()),
-                Arguments.of("file", (Function<Path, TaskStore>) FileTaskStore::new));
+                Arguments.of("file", (Function<Path, TaskStore>) FileTaskStore::new),
+                Arguments.of("jdbc", (Function<Path, TaskStore>) d -> new JdbcTaskStore(TestPostgres.newDatabase())));
     }
 
     static TaskRecord record(String id, String group, String key, Instant at) {
