@@ -342,9 +342,10 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
     /**
      * Where submitted tasks are recorded, before polling starts: memory (lost with the JVM), file (one JSON
      * document per task in taskStoreDirectory, written atomically; a restart resumes the tasks instead of paying
-     * for them again), or a bean implementing dev.camelspark.support.task.TaskStore (#name). Set it on the
-     * component so producers and the tasks consumer share it. A bean is referred to as #name (quoted in YAML:
-     * "#name").
+     * for them again), jdbc (a table in the one javax.sql.DataSource bean of the registry, PostgreSQL, shared by
+     * several instances: each task is polled and handed out by one of them, and taken over when it dies), or a bean
+     * implementing dev.camelspark.support.task.TaskStore (#name). Set it on the component so producers and the
+     * tasks consumer share it. A bean is referred to as #name (quoted in YAML: "#name").
      */
     private String taskStore;
 
