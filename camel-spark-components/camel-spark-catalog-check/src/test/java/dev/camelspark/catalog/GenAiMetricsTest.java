@@ -3,7 +3,6 @@ package dev.camelspark.catalog;
 import java.util.List;
 
 import dev.camelspark.emulator.Provider;
-import dev.camelspark.emulator.SparkEmulatorExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -13,9 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bound in Camel's registry, after real calls to the emulator: duration, input and output tokens (never a total),
  * the time to the first chunk of a stream, the cost per provider and model, and the task counters.
  */
-class GenAiMetricsTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+class GenAiMetricsTest extends QuickTasksTestSupport {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -35,8 +29,6 @@ class GenAiMetricsTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("metricsRegistry", meters);
-        QuickTasks.endQuickly(EMULATOR.emulator());
-        QuickTasks.pollQuickly(context);
         return context;
     }
 

@@ -9,16 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.emulator.RequestPattern;
-import dev.camelspark.emulator.SparkEmulatorExtension;
 import dev.camelspark.support.SparkConstants;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,27 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulator, as a route that uses them would: {@code to("kamelet:dynaspark-image-action?width=256")}; the properties
  * set are the parameters the services receive, and those left out are not sent.
  */
-class KameletsTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+class KameletsTest extends QuickTasksTestSupport {
 
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G' };
 
     @TempDir
     static Path VIDEOS;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        QuickTasks.pollQuickly(context);
-        return context;
-    }
-
-    @BeforeEach
-    void quickTasks() {
-        QuickTasks.endQuickly(EMULATOR.emulator());
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

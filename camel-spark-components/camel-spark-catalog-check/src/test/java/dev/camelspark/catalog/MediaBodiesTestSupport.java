@@ -5,15 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelspark.emulator.SparkEmulatorExtension;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code convertBodyTo(byte[])} and {@code convertBodyTo(String)}, each reading the whole media; also through the
  * components' Kamelets. The subclasses run it with media in memory and with media spooled to disk.
  */
-abstract class MediaBodiesTestSupport extends CamelTestSupport {
-
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension();
+abstract class MediaBodiesTestSupport extends QuickTasksTestSupport {
 
     static final String DYNASPARK_IMAGE = "dynaspark:image?width=256&height=192&baseUrl={{spark.emulator.dynaspark.url}}";
     static final String DYNASPARK_AUDIO = "dynaspark:audio?voice=nova&baseUrl={{spark.emulator.dynaspark.url}}";
@@ -43,18 +35,6 @@ abstract class MediaBodiesTestSupport extends CamelTestSupport {
     /** Every media result, by the route that makes it. */
     static final List<String> MEDIA_ROUTES = List.of("dynaspark-image", "dynaspark-audio", "sparkdream",
             "neospark-image", "neospark-video", "image-kamelet", "neospark-kamelet");
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        QuickTasks.pollQuickly(context);
-        return context;
-    }
-
-    @BeforeEach
-    void quickTasks() {
-        QuickTasks.endQuickly(EMULATOR.emulator());
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
