@@ -89,7 +89,10 @@ public final class RequestLog {
         peakInFlight.set(inFlight.get());
     }
 
-    /** Requests received and not yet answered (a stream still being sent counts), across all providers. */
+    /**
+     * Requests received and not yet answered (a stream still being sent counts), across all providers. A request
+     * counts as answered when the server's last write completes, which can be a moment after the client has read it.
+     */
     public int inFlight() {
         return inFlight.get();
     }
