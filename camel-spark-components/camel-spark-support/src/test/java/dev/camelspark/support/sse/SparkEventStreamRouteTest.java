@@ -92,7 +92,13 @@ class SparkEventStreamRouteTest {
     private void serveEndless() {
         server = new RawHttpServer(c -> {
             c.readRequest();
-            c.eventStreamHead().write(deltaEvent("first"));
+            try {
+                c.eventStreamHead().write(deltaEvent("first"));
+            } catch (java.io.IOException closedAlready) {
+                // the route did not read the body: it may close the stream before the first delta is written
+                serverSawClose.countDown();
+                return;
+            }
             if (c.awaitClientClose(LONG)) {
                 serverSawClose.countDown();
             }
