@@ -61,8 +61,8 @@ final class NeoSparkTaskProvider implements TaskProvider<NeoSparkConfiguration> 
         putIfSet(body, "num_images", config.getNumImages());
         putIfSet(body, "negative_prompt", config.getNegativePrompt());
         putIfSet(body, "ref_upload_id", config.getRefUploadId());
-        putIfSet(body, "ref_upload_ids", NeoSparkConfiguration.list(config.getRefUploadIds()));
-        putIfSet(body, "ref_image_paths", NeoSparkConfiguration.list(config.getRefImagePaths()));
+        putIfSet(body, "ref_upload_ids", NeoSparkRules.list(config.getRefUploadIds()));
+        putIfSet(body, "ref_image_paths", NeoSparkRules.list(config.getRefImagePaths()));
         putIfSet(body, "strength", config.getStrength());
         putIfSet(body, "provider", config.getProvider());
         putIfSet(body, "quality", config.getQuality());
@@ -87,8 +87,8 @@ final class NeoSparkTaskProvider implements TaskProvider<NeoSparkConfiguration> 
         putIfSet(body, "resolution", config.getVideoResolution());
         putIfSet(body, "generate_audio", config.getGenerateAudio());
         putIfSet(body, "first_frame_url", config.getFirstFrameUrl());
-        putIfSet(body, "reference_image_urls", NeoSparkConfiguration.list(config.getReferenceImageUrls()));
-        putIfSet(body, "reference_video_urls", NeoSparkConfiguration.list(config.getReferenceVideoUrls()));
+        putIfSet(body, "reference_image_urls", NeoSparkRules.list(config.getReferenceImageUrls()));
+        putIfSet(body, "reference_video_urls", NeoSparkRules.list(config.getReferenceVideoUrls()));
         putIfSet(body, "reference_audio_url", config.getReferenceAudioUrl());
         String json = json(config.withAdditionalBodyProperties(body));
         return new TaskCreation(NeoSparkClient.VIDEO, client.create(NeoSparkClient.VIDEO_TASKS, json), json);
