@@ -104,11 +104,6 @@ public class DynaSparkConfiguration extends SparkMediaConfiguration {
     }
 
     @Override
-    public DynaSparkConfiguration copy() {
-        return (DynaSparkConfiguration) super.copy();
-    }
-
-    @Override
     public String getBaseUrl() {
         return baseUrl;
     }

@@ -126,11 +126,6 @@ public class NeoSparkConfiguration extends SparkTaskConfiguration {
     }
 
     @Override
-    public NeoSparkConfiguration copy() {
-        return (NeoSparkConfiguration) super.copy();
-    }
-
-    @Override
     public long getPollTimeout() {
         return pollTimeout;
     }

@@ -6,47 +6,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
-import dev.camelspark.emulator.SparkEmulator;
-import dev.camelspark.emulator.SparkEmulatorExtension;
-import dev.camelspark.support.error.SparkErrorProperties;
 import dev.camelspark.support.http.SparkJson;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.camelspark.support.testing.EmulatedComponentTestSupport;
 
-/** A Camel context whose neospark component points at a real emulator over HTTP, with a key. */
-abstract class NeoSparkTestSupport extends CamelTestSupport {
+/**
+ * A Camel context whose neospark component points at a real emulator over HTTP, with a key. Tasks finish 300 ms after
+ * they are created, unless a test freezes the emulator's clock.
+ */
+abstract class NeoSparkTestSupport extends EmulatedComponentTestSupport {
 
     static final String KEY = "np_camel_test";
-
-    /** Tasks finish 300 ms after they are created, unless a test freezes the emulator's clock. */
-    @RegisterExtension
-    static final SparkEmulatorExtension EMULATOR = new SparkEmulatorExtension(SparkEmulator.builder()
-            .neospark(s -> s.taskTimes(Duration.ZERO, Duration.ofMillis(300))));
 
     /** A small real PNG, as an upload would carry. */
     static final byte[] PNG = pngOf(4, 3);
 
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        NeoSparkComponent component = context.getComponent("neospark", NeoSparkComponent.class);
-        component.getConfiguration().setBaseUrl(EMULATOR.baseUrl(Provider.NEOSPARK));
-        component.getConfiguration().setApiKey(KEY);
-        component.getConfiguration().setPollInterval(50);
-        component.getConfiguration().setMaxPollInterval(200);
-        return context;
-    }
-
-    static SparkEmulator emulator() {
-        return EMULATOR.emulator();
+    NeoSparkTestSupport() {
+        super(Provider.NEOSPARK, KEY);
     }
 
     /** The calls the emulator received on one path below /api/v1, e.g. {@code /storage/upload}. */
@@ -67,14 +47,6 @@ abstract class NeoSparkTestSupport extends CamelTestSupport {
     static List<RecordedRequest> creates() {
         return emulator().requests(Provider.NEOSPARK).stream().filter(r -> r.method().equals("POST")
                 && (r.path().endsWith("/generate") || r.path().equals("/api/v1/video/generations"))).toList();
-    }
-
-    Exchange send(String uri, Object body) {
-        return template.send(uri, e -> e.getMessage().setBody(body));
-    }
-
-    static String category(Exchange exchange) {
-        return exchange.getProperty(SparkErrorProperties.ERROR_CATEGORY, String.class);
     }
 
     /** The host root that relative media URLs resolve against: the base URL without /api/v1. */

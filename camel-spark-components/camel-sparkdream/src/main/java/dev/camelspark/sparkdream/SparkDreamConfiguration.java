@@ -105,11 +105,6 @@ public class SparkDreamConfiguration extends SparkTaskConfiguration {
     }
 
     @Override
-    public SparkDreamConfiguration copy() {
-        return (SparkDreamConfiguration) super.copy();
-    }
-
-    @Override
     public String getBaseUrl() {
         return baseUrl;
     }

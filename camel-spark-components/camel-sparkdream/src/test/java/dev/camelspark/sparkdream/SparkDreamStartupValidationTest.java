@@ -1,11 +1,9 @@
 package dev.camelspark.sparkdream;
 
+import dev.camelspark.support.testing.RouteStarts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +24,7 @@ class SparkDreamStartupValidationTest {
                               apiKey: k
                               scale: 12
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("scale")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("scale")
                 .hasStackTraceContaining("'12.0'").hasStackTraceContaining("from 1 to 10")
                 .hasStackTraceContaining("003019005");
     }
@@ -38,13 +36,13 @@ class SparkDreamStartupValidationTest {
                     <route><from uri="direct:a"/><to uri="sparkdream:generate?apiKey=k&amp;width=2048&amp;height=512"/></route>
                 </routes>
                 """;
-        assertThatThrownBy(() -> start("bad.xml", xml)).hasStackTraceContaining("2048x512")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.xml", xml)).hasStackTraceContaining("2048x512")
                 .hasStackTraceContaining("1:3 and 3:1").hasStackTraceContaining("003019007");
     }
 
     @Test
     void maxCostPerTaskIsRefusedAtStartSinceSparkDreamTellsThePriceOnlyOnceATaskCompleted() throws Exception {
-        assertThatThrownBy(() -> startJava("direct:a", "sparkdream:generate?apiKey=k&maxCostPerTask=0.01"))
+        assertThatThrownBy(() -> RouteStarts.route("direct:a", "sparkdream:generate?apiKey=k&maxCostPerTask=0.01"))
                 .hasStackTraceContaining("maxCostPerTask").hasStackTraceContaining("'0.01'")
                 .hasStackTraceContaining("only known once the task has completed");
         try (CamelContext context = new DefaultCamelContext()) {
@@ -74,7 +72,7 @@ class SparkDreamStartupValidationTest {
                       steps:
                         - to: log:x
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("taskStoreDirectory");
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("taskStoreDirectory");
     }
 
     @Test
@@ -86,37 +84,17 @@ class SparkDreamStartupValidationTest {
                       steps:
                         - to: sparkdream:generate
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("apiKey")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("apiKey")
                 .hasStackTraceContaining("SPARKDREAM_API_KEY");
     }
 
     @Test
     void unknownOperationsAndMisplacedOnesFailAtStart() {
-        assertThatThrownBy(() -> startJava("direct:a", "sparkdream:video"))
+        assertThatThrownBy(() -> RouteStarts.route("direct:a", "sparkdream:video"))
                 .hasStackTraceContaining("unknown operation 'video'").hasStackTraceContaining("generate, submit, status, tasks");
-        assertThatThrownBy(() -> startJava("sparkdream:generate?apiKey=k", "log:x"))
+        assertThatThrownBy(() -> RouteStarts.route("sparkdream:generate?apiKey=k", "log:x"))
                 .hasStackTraceContaining("sparkdream:generate is a producer");
-        assertThatThrownBy(() -> startJava("direct:a", "sparkdream:tasks?apiKey=k"))
+        assertThatThrownBy(() -> RouteStarts.route("direct:a", "sparkdream:tasks?apiKey=k"))
                 .hasStackTraceContaining("sparkdream:tasks is a consumer");
-    }
-
-    private static void startJava(String from, String to) throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(from).to(to);
-                }
-            });
-            context.start();
-        }
-    }
-
-    private static void start(String name, String routes) throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            Resource resource = ResourceHelper.fromString(name, routes);
-            PluginHelper.getRoutesLoader(context).loadRoutes(resource);
-            context.start();
-        }
     }
 }

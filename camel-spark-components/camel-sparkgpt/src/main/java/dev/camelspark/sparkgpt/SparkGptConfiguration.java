@@ -45,11 +45,6 @@ public class SparkGptConfiguration extends SparkConfiguration {
     }
 
     @Override
-    public SparkGptConfiguration copy() {
-        return (SparkGptConfiguration) super.copy();
-    }
-
-    @Override
     public String getBaseUrl() {
         return baseUrl;
     }

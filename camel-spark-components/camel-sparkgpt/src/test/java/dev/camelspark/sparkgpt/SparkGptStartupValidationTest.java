@@ -1,11 +1,6 @@
 package dev.camelspark.sparkgpt;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
+import dev.camelspark.support.testing.RouteStarts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +21,7 @@ class SparkGptStartupValidationTest {
                             parameters:
                               apiKey: k
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("modelId")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("modelId")
                 .hasStackTraceContaining("required");
     }
 
@@ -37,7 +32,7 @@ class SparkGptStartupValidationTest {
                     <route><from uri="direct:a"/><to uri="sparkgpt:training-data?modelId=0&amp;apiKey=k"/></route>
                 </routes>
                 """;
-        assertThatThrownBy(() -> start("bad.xml", xml)).hasStackTraceContaining("invalid modelId '0'")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.xml", xml)).hasStackTraceContaining("invalid modelId '0'")
                 .hasStackTraceContaining("1 or more");
     }
 
@@ -50,7 +45,7 @@ class SparkGptStartupValidationTest {
                       steps:
                         - to: "sparkgpt:chat?modelId=tea&apiKey=k"
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("modelId");
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("modelId");
     }
 
     @Test
@@ -63,26 +58,13 @@ class SparkGptStartupValidationTest {
                       steps:
                         - to: "sparkgpt:chat?modelId=5"
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("no API key")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("no API key")
                 .hasStackTraceContaining("apiKey").hasStackTraceContaining("SPARKGPT_API_KEY");
     }
 
     @Test
     void unknownOperationFailsAtStartListingTheOperations() {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            assertThatThrownBy(() -> {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:a").to("sparkgpt:trainingData?modelId=5&apiKey=k");
-                    }
-                });
-                context.start();
-            }).hasStackTraceContaining("unknown operation 'trainingData'").hasStackTraceContaining("chat, training-data");
-        } finally {
-            context.stop();
-        }
+        assertThatThrownBy(() -> RouteStarts.to("sparkgpt:trainingData?modelId=5&apiKey=k")).hasStackTraceContaining("unknown operation 'trainingData'").hasStackTraceContaining("chat, training-data");
     }
 
     @Test
@@ -94,14 +76,6 @@ class SparkGptStartupValidationTest {
                       steps:
                         - to: "sparkgpt:chat?modelId=5&apiKey=k&model_id=5"
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("model_id");
-    }
-
-    private static void start(String name, String routes) throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            Resource resource = ResourceHelper.fromString(name, routes);
-            PluginHelper.getRoutesLoader(context).loadRoutes(resource);
-            context.start();
-        }
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("model_id");
     }
 }

@@ -1,7 +1,6 @@
 package dev.camelspark.sparkgpt;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,8 +9,8 @@ import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.RecordedRequest;
 import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.error.SparkAuthenticationException;
-import dev.camelspark.support.error.SparkStreamException;
 import dev.camelspark.support.sse.SparkEventStream;
+import dev.camelspark.support.testing.StreamedCallTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -19,112 +18,37 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class SparkGptStreamTest extends SparkGptTestSupport {
+/** sparkgpt:chat?stream=true: the shared streaming checks, plus SparkGPT's own call, connection reuse and errors. */
+class SparkGptStreamTest extends StreamedCallTestSupport {
 
+    private static final String KEY = SparkGptTestSupport.KEY;
     private static final String QUESTION = "How do I deploy a Camel route to Kubernetes with zero downtime?";
 
-    /** Whether the emulator had finished sending when each delta reached the route. */
-    private final List<Boolean> serverDoneAtDelta = new CopyOnWriteArrayList<>();
-    private final List<String> deltas = new CopyOnWriteArrayList<>();
     private final List<SparkEventStream> streams = new CopyOnWriteArrayList<>();
 
+    SparkGptStreamTest() {
+        super(Provider.SPARKGPT, KEY, "sparkgpt:chat?modelId=2", QUESTION);
+    }
+
     @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:stream").to("sparkgpt:chat?modelId=2&stream=true")
-                        .split(body()).streaming()
-                            .process(e -> {
-                                deltas.add(e.getMessage().getBody(String.class));
-                                serverDoneAtDelta.add(streamCall().completed());
-                            })
-                        .end();
-                from("direct:whole").to("sparkgpt:chat?modelId=2&stream=true").convertBodyTo(String.class);
-                from("direct:plain").to("sparkgpt:chat?modelId=2");
-                from("direct:lenient").to("sparkgpt:chat?modelId=2&stream=true&lenientStream=true")
-                        .convertBodyTo(String.class);
-                from("direct:impatient").to("sparkgpt:chat?modelId=2&stream=true&streamIdleTimeout=500")
-                        .convertBodyTo(String.class);
-                // reads two deltas, then the route moves on without the rest
-                from("direct:firstTwo").to("sparkgpt:chat?modelId=2&stream=true")
-                        .process(e -> {
-                            SparkEventStream stream = e.getMessage().getBody(SparkEventStream.class);
-                            streams.add(stream);
-                            Iterator<String> it = stream;
-                            e.getMessage().setBody(it.next() + it.next());
-                        });
-                from("direct:denied").to("sparkgpt:chat?modelId=2&stream=true&apiKey=invalid-key");
-            }
-        };
+    protected RecordedRequest streamCall() {
+        return SparkGptTestSupport.calls("/api/askoutsideStream").get(0);
     }
 
-    private static RecordedRequest streamCall() {
-        return calls("/api/askoutsideStream").get(0);
+    @Override
+    protected void moreRoutes(RouteBuilder routes) {
+        // reads two deltas, then the route moves on without the rest
+        routes.from("direct:firstTwo").to(streamUri("")).process(e -> readTwoDeltas(e, streams));
+        routes.from("direct:denied").to(streamUri("apiKey=invalid-key"));
     }
 
-    @Test
-    void deltasReachTheRouteWhileTheServerIsStillSending() {
-        emulator().sparkgpt().tokenDelay(Duration.ofMillis(50));
-
-        Exchange out = send("direct:stream", QUESTION);
-
-        assertThat(out.getException()).isNull();
-        assertThat(deltas).hasSizeGreaterThan(3);
-        // the first delta was processed before the emulator had sent the last one
-        assertThat(serverDoneAtDelta.get(0)).isFalse();
+    @Override
+    protected void alsoWhenStreamed(Exchange out) {
         assertThat(streamCall().bodyJson().get("stream").asBoolean()).isTrue();
         assertThat(streamCall().bodyJson().get("model_id").asInt()).isEqualTo(2);
         assertThat(streamCall().header("Authorization")).isEqualTo("Bearer " + KEY);
         assertThat(out.getMessage().getHeader(SparkConstants.MODEL)).isEqualTo("2");
         assertThat(out.getMessage().getHeader(SparkConstants.RATE_LIMIT_REMAINING, Long.class)).isEqualTo(999L);
-    }
-
-    @Test
-    void streamedDeltasJoinToTheSameTextAsAPlainCall() {
-        String whole = send("direct:whole", QUESTION).getMessage().getBody(String.class);
-        String plain = send("direct:plain", QUESTION).getMessage().getBody(String.class);
-
-        assertThat(whole).isNotBlank().isEqualTo(plain);
-    }
-
-    @Test
-    void theBodyIsAClosableIteratorClosedWhenTheExchangeEnds() {
-        Exchange out = send("sparkgpt:chat?modelId=5&stream=true", "What is your favorite tea?");
-
-        Object body = out.getMessage().getBody();
-        assertThat(body).isInstanceOf(Iterator.class).isInstanceOf(AutoCloseable.class);
-        assertThat(((SparkEventStream) body).isClosed()).isTrue();
-    }
-
-    @Test
-    void aStreamCutShortFailsTheExchange() {
-        emulator().faults().add(Fault.cutStreamAfter(3).on(Provider.SPARKGPT).times(1));
-
-        Exchange out = send("direct:whole", QUESTION);
-
-        assertThat(out.getException(SparkStreamException.class)).isNotNull().hasMessageContaining("[DONE]");
-        assertThat(category(out)).isEqualTo("SERVER_ERROR");
-    }
-
-    @Test
-    void aStreamCutShortIsAcceptedWhenLenient() {
-        emulator().faults().add(Fault.cutStreamAfter(3).on(Provider.SPARKGPT).times(1));
-
-        Exchange out = send("direct:lenient", QUESTION);
-
-        assertThat(out.getException()).isNull();
-        assertThat(out.getMessage().getBody(String.class)).isNotEmpty();
-    }
-
-    @Test
-    void aStalledStreamFailsAfterStreamIdleTimeout() {
-        emulator().faults().add(Fault.stallStreamAfter(2).on(Provider.SPARKGPT).times(1));
-
-        Exchange out = send("direct:impatient", QUESTION);
-
-        assertThat(out.getException(SparkStreamException.class)).isNotNull().hasMessageContaining("stalled");
-        assertThat(category(out)).isEqualTo("SERVER_ERROR");
     }
 
     @Test

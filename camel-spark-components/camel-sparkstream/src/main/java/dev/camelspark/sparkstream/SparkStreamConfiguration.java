@@ -56,11 +56,6 @@ public class SparkStreamConfiguration extends SparkConfiguration {
     }
 
     @Override
-    public SparkStreamConfiguration copy() {
-        return (SparkStreamConfiguration) super.copy();
-    }
-
-    @Override
     public String getBaseUrl() {
         return baseUrl;
     }

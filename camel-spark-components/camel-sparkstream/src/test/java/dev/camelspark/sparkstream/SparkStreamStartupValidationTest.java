@@ -1,11 +1,6 @@
 package dev.camelspark.sparkstream;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
+import dev.camelspark.support.testing.RouteStarts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +22,7 @@ class SparkStreamStartupValidationTest {
                               apiKey: k
                               model: spark-2
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("invalid model 'spark-2'")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("invalid model 'spark-2'")
                 .hasStackTraceContaining("one of spark-1, spark-turbo, spark-pro");
     }
 
@@ -38,20 +33,20 @@ class SparkStreamStartupValidationTest {
                     <route><from uri="direct:a"/><to uri="sparkstream:chat?model=spark-turbo&amp;maxTokens=5000&amp;apiKey=k"/></route>
                 </routes>
                 """;
-        assertThatThrownBy(() -> start("bad.xml", xml)).hasStackTraceContaining("invalid maxTokens '5000'")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.xml", xml)).hasStackTraceContaining("invalid maxTokens '5000'")
                 .hasStackTraceContaining("from 1 to 4096 for model spark-turbo");
     }
 
     @Test
     void maxTokensUpTo8192IsFineForSparkProAndTemperatureIsChecked() throws Exception {
-        start("good.yaml", """
+        RouteStarts.routes("good.yaml", """
                 - route:
                     from:
                       uri: direct:a
                       steps:
                         - to: "sparkstream:chat?model=spark-pro&maxTokens=8192&apiKey=k"
                 """);
-        assertThatThrownBy(() -> start("bad.yaml", """
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", """
                 - route:
                     from:
                       uri: direct:a
@@ -70,33 +65,12 @@ class SparkStreamStartupValidationTest {
                       steps:
                         - to: sparkstream:chat
                 """;
-        assertThatThrownBy(() -> start("bad.yaml", yaml)).hasStackTraceContaining("no API key")
+        assertThatThrownBy(() -> RouteStarts.routes("bad.yaml", yaml)).hasStackTraceContaining("no API key")
                 .hasStackTraceContaining("SPARKSTREAM_API_KEY");
     }
 
     @Test
     void unknownOperationFailsAtStart() {
-        CamelContext context = new DefaultCamelContext();
-        try {
-            assertThatThrownBy(() -> {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:a").to("sparkstream:completions?apiKey=k");
-                    }
-                });
-                context.start();
-            }).hasStackTraceContaining("unknown operation 'completions'").hasStackTraceContaining("allowed: chat");
-        } finally {
-            context.stop();
-        }
-    }
-
-    private static void start(String name, String routes) throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            Resource resource = ResourceHelper.fromString(name, routes);
-            PluginHelper.getRoutesLoader(context).loadRoutes(resource);
-            context.start();
-        }
+        assertThatThrownBy(() -> RouteStarts.to("sparkstream:completions?apiKey=k")).hasStackTraceContaining("unknown operation 'completions'").hasStackTraceContaining("allowed: chat");
     }
 }

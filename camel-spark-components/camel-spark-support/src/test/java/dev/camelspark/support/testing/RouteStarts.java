@@ -42,10 +42,25 @@ public final class RouteStarts {
         });
     }
 
+    /** Starts {@code from(from).to(to)}. */
+    public static void route(String from, String to) throws Exception {
+        start(c -> { }, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).to(to);
+            }
+        });
+    }
+
     /** Loads and starts YAML routes. */
     public static void yaml(String routes) throws Exception {
+        routes("routes.yaml", routes);
+    }
+
+    /** Loads and starts routes in the DSL that {@code name} ends in ({@code .yaml}, {@code .xml}). */
+    public static void routes(String name, String routes) throws Exception {
         try (CamelContext c = new DefaultCamelContext()) {
-            PluginHelper.getRoutesLoader(c).loadRoutes(ResourceHelper.fromString("routes.yaml", routes));
+            PluginHelper.getRoutesLoader(c).loadRoutes(ResourceHelper.fromString(name, routes));
             c.start();
         }
     }
