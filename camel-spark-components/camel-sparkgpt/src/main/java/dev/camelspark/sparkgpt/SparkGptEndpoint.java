@@ -2,12 +2,16 @@ package dev.camelspark.sparkgpt;
 
 import java.util.function.Supplier;
 
-import dev.camelspark.support.observe.HealthProbe;
-import dev.camelspark.support.http.SparkRequest;
 import java.util.Map;
+
+import dev.camelspark.support.SparkConstants;
 import dev.camelspark.support.SparkEndpointSupport;
+import dev.camelspark.support.http.RateLimitInfo;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.observe.HealthProbe;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -59,6 +63,19 @@ public class SparkGptEndpoint extends SparkEndpointSupport {
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     SparkGptClient client() {
         return client.get();
+    }
+
+    /** The endpoint's configuration with this message's override headers applied, checked. */
+    SparkGptConfiguration configurationFor(Exchange exchange) {
+        return withOverrides(exchange, configuration);
+    }
+
+    /** The model and the daily limit (SparkGPT limits requests per key per day), beside the call headers. */
+    static void setModelHeaders(Exchange exchange, SparkGptConfiguration config, RateLimitInfo rateLimit) {
+        exchange.getMessage().setHeader(SparkConstants.MODEL, String.valueOf(config.getModelId()));
+        if (rateLimit != null && rateLimit.limit() != null) {
+            exchange.getMessage().setHeader(SparkGptConstants.RATE_LIMIT_LIMIT, rateLimit.limit());
+        }
     }
 
     @Override

@@ -10,12 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkResponse;
 import org.apache.camel.Exchange;
 
 /** {@code sparkgpt:training-data}: the model's training questions and answers, as a {@code List<TrainingRecord>}. */
-class SparkGptTrainingDataProducer extends SparkGptProducerSupport {
+class SparkGptTrainingDataProducer extends SparkProducerSupport {
 
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern(TrainingRecord.CREATED_AT_PATTERN);
     private static final List<Function<String, LocalDateTime>> CREATED_AT_FORMS = List.of(
@@ -23,17 +24,20 @@ class SparkGptTrainingDataProducer extends SparkGptProducerSupport {
             LocalDateTime::parse,
             text -> OffsetDateTime.parse(text).toLocalDateTime());
 
+    private final SparkGptEndpoint endpoint;
+
     SparkGptTrainingDataProducer(SparkGptEndpoint endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
     }
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
-        SparkGptConfiguration config = configurationFor(exchange);
-        return client().trainingData(config.getModelId()).thenAccept(answer -> {
+        SparkGptConfiguration config = endpoint.configurationFor(exchange);
+        return endpoint.client().trainingData(config.getModelId()).thenAccept(answer -> {
             exchange.getMessage().setBody(records(answer));
             setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
-            setModelHeaders(exchange, config, answer.rateLimit());
+            SparkGptEndpoint.setModelHeaders(exchange, config, answer.rateLimit());
         });
     }
 
