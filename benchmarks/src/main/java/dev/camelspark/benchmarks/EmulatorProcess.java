@@ -83,6 +83,11 @@ public final class EmulatorProcess implements AutoCloseable {
         return url + provider.basePath();
     }
 
+    /** The CPU time the emulator's JVM has used so far, in seconds ({@code NaN} where the OS does not say). */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     /** Changes a provider's settings through the control API, e.g. {@code {"videoFileSize": 67108864}}. */
     public void settings(Provider provider, String json) {
         put("/_emulator/settings/" + provider.id(), json);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.SparkEmulator;
 import dev.camelspark.emulator.sparkdream.SparkDreamSettings;
+import dev.camelspark.emulator.sparkstream.Plan;
 
 /**
  * The emulator as the benchmarks' child process (see {@link EmulatorProcess}): no pacing, no rate limits, balances
@@ -26,6 +27,7 @@ public final class EmulatorServer {
                 // the log is for tests; here it would only cost the server memory and time
                 .settings(s -> s.maxLoggedRequests(16).maxLoggedBodyBytes(0))
                 .dynaspark(s -> s.requestsPerHour(Integer.MAX_VALUE))
+                .sparkstream(s -> s.plan("starter", new Plan(Integer.MAX_VALUE, Integer.MAX_VALUE)))
                 .configure(Provider.SPARKDREAM, s -> ((SparkDreamSettings) s)
                         .defaultBalance(new BigDecimal("1000000000")).durations(Duration.ZERO, Duration.ZERO))
                 .neospark(s -> s.defaultBalance(1_000_000_000L).taskTimes(Duration.ZERO, Duration.ZERO))

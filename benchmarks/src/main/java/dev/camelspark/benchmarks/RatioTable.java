@@ -2,7 +2,9 @@ package dev.camelspark.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +33,27 @@ public final class RatioTable {
     }
 
     static String of(Path jmhJson) throws IOException {
+        Ratios.Table table = new Ratios.Table("benchmark", "metric", "baseline", "ours", "ratio ours/baseline");
+        for (String[] row : pairs(jmhJson)) {
+            table.row(row);
+        }
+        return table.toString();
+    }
+
+    /** The same pairs as rows of {@link Summary}'s table (figure, baseline, its value, ours, ratio, target, met). */
+    static List<String[]> rows(Path jmhJson) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String[] pair : pairs(jmhJson)) {
+            boolean sseAlloc = pair[0].startsWith("SseParsing") && pair[1].startsWith("allocated");
+            double ratio = Double.parseDouble(pair[4].split(" ")[0].replace(",", ""));
+            rows.add(new String[] {pair[0] + " (JMH), " + pair[1], "plain (see benchmarks/README.md)", pair[2],
+                pair[3], pair[4], sseAlloc ? "≤ 1" : "", sseAlloc ? (ratio <= 1.0 ? "yes" : "no") : ""});
+        }
+        return rows;
+    }
+
+    /** {name, metric, baseline, ours, ratio} per pair and metric. */
+    private static List<String[]> pairs(Path jmhJson) throws IOException {
         Map<String, Map<String, JsonNode>> pairs = new TreeMap<>();
         for (JsonNode result : new ObjectMapper().readTree(jmhJson.toFile())) {
             String benchmark = result.get("benchmark").asText();
@@ -45,7 +68,7 @@ public final class RatioTable {
                          + measure + params(result);
             pairs.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(side, result);
         }
-        Ratios.Table table = new Ratios.Table("benchmark", "metric", "baseline", "ours", "ratio ours/baseline");
+        List<String[]> table = new ArrayList<>();
         pairs.forEach((name, pair) -> {
             JsonNode baseline = pair.get("baseline");
             JsonNode ours = pair.get("ours");
@@ -64,17 +87,17 @@ public final class RatioTable {
                 row(table, name, "allocated (" + unit + ")", bAlloc, oAlloc, scale);
             }
         });
-        return table.toString();
+        return table;
     }
 
-    private static void row(Ratios.Table table, String name, String metric, JsonNode baseline, JsonNode ours,
+    private static void row(List<String[]> table, String name, String metric, JsonNode baseline, JsonNode ours,
                             double scale) {
         double b = baseline.get("score").asDouble();
         double be = error(baseline);
         double o = ours.get("score").asDouble();
         double oe = error(ours);
-        table.row(name, metric, Ratios.score(b / scale, be / scale), Ratios.score(o / scale, oe / scale),
-                Ratios.ratio(o, oe, b, be));
+        table.add(new String[] {name, metric, Ratios.score(b / scale, be / scale),
+            Ratios.score(o / scale, oe / scale), Ratios.ratio(o, oe, b, be)});
     }
 
     /** JMH writes "NaN" (a string) when it could not compute the error, e.g. from a single iteration. */
