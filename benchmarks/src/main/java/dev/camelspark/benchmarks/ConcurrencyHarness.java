@@ -29,6 +29,7 @@ import dev.camelspark.dynaspark.DynaSparkComponent;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.sparkstream.SparkStreamComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -72,7 +73,9 @@ public final class ConcurrencyHarness {
     static final String RAW_HC5 = "raw HttpClient 5";
     static final String CAMEL_HTTP = "camel-http route";
     static final String OURS = "ours";
-    private static final List<String> SIDES = List.of(RAW_JDK, RAW_HC5, CAMEL_HTTP, OURS);
+    private static final List<String> ALL_SIDES = List.of(RAW_JDK, RAW_HC5, CAMEL_HTTP, OURS);
+    /** {@code --only ours} (or any side's name, comma-separated) runs only those: to profile one side. */
+    private static List<String> SIDES = ALL_SIDES;
 
     /** One call of one side; returns the answer's text (checked against the others' once). */
     @FunctionalInterface
@@ -88,6 +91,7 @@ public final class ConcurrencyHarness {
     private final EmulatorProcess emulator;
     private final CamelContext camel;
     private final ProducerTemplate template;
+    private final Endpoint oursStream;
     private final HttpClient jdk;
     private final CloseableHttpClient hc5;
     private final String textUrl;
@@ -160,6 +164,7 @@ public final class ConcurrencyHarness {
         });
         camel.start();
         template = camel.createProducerTemplate();
+        oursStream = camel.getEndpoint("direct:ours-stream");
     }
 
     private static byte[] chatJson(String prompt, boolean stream) throws IOException {
@@ -177,6 +182,10 @@ public final class ConcurrencyHarness {
         double seconds = Double.parseDouble(stringArg(args, "--seconds", "5"));
         int rounds = Rounds.intArg(args, "--rounds", 3);
         String summary = stringArg(args, "--summary", null);
+        String only = stringArg(args, "--only", null);
+        if (only != null) {
+            SIDES = ALL_SIDES.stream().filter(side -> Arrays.asList(only.split(",")).contains(side)).toList();
+        }
         Summary table = new Summary();
         try (EmulatorProcess emulator = EmulatorProcess.start()) {
             ConcurrencyHarness harness = new ConcurrencyHarness(emulator);
@@ -193,14 +202,19 @@ public final class ConcurrencyHarness {
     }
 
     private void run(int[] concurrency, double seconds, int rounds, Summary summary) throws Exception {
+        Endpoint httpText = camel.getEndpoint("direct:http-text");
+        Endpoint oursText = camel.getEndpoint("direct:ours-text");
+        Endpoint httpChat = camel.getEndpoint("direct:http-chat");
+        Endpoint oursChat = camel.getEndpoint("direct:ours-chat");
         Map<String, Map<String, Call>> operations = new LinkedHashMap<>();
         operations.put("dynaspark:text", Map.of(RAW_JDK, this::textJdk, RAW_HC5, this::textHc5,
-                CAMEL_HTTP, () -> template.requestBody("direct:http-text", PROMPT, String.class),
-                OURS, () -> template.requestBody("direct:ours-text", PROMPT, String.class)));
+                CAMEL_HTTP, () -> template.requestBody(httpText, PROMPT, String.class),
+                OURS, () -> template.requestBody(oursText, PROMPT, String.class)));
         operations.put("sparkstream:chat", Map.of(RAW_JDK, this::chatJdk, RAW_HC5, this::chatHc5,
-                CAMEL_HTTP, () -> template.requestBody("direct:http-chat", PROMPT, String.class),
-                OURS, () -> template.requestBody("direct:ours-chat", PROMPT, String.class)));
+                CAMEL_HTTP, () -> template.requestBody(httpChat, PROMPT, String.class),
+                OURS, () -> template.requestBody(oursChat, PROMPT, String.class)));
         int top = Arrays.stream(concurrency).max().orElse(1);
+        // the endpoints resolved once, as a route's to() is: what a call costs, not the template's URI lookup
         // the pair must do the same job, and every side is warmed up (client and emulator) before anything counts
         for (Map.Entry<String, Map<String, Call>> op : operations.entrySet()) {
             String expected = null;
@@ -235,10 +249,15 @@ public final class ConcurrencyHarness {
                         runs.get(side).add(measure(op.getValue().get(side), n, seconds));
                     }
                 }
-                summary.pair(op.getKey(), n, runs);
+                if (SIDES == ALL_SIDES) {
+                    summary.pair(op.getKey(), n, runs);
+                }
             }
         }
 
+        if (SIDES != ALL_SIDES) {
+            return;
+        }
         // time to the first delta of a streamed chat, and the whole answer, one caller
         Map<String, List<double[]>> stream = new LinkedHashMap<>();
         stream.put(RAW_JDK, new ArrayList<>());
@@ -417,7 +436,7 @@ public final class ConcurrencyHarness {
 
     private Object[] firstDeltaOurs() {
         long start = System.nanoTime();
-        Exchange exchange = template.request("direct:ours-stream", e -> e.getMessage().setBody(STREAM_PROMPT));
+        Exchange exchange = template.request(oursStream, e -> e.getMessage().setBody(STREAM_PROMPT));
         if (exchange.getException() != null) {
             throw new IllegalStateException(exchange.getException());
         }

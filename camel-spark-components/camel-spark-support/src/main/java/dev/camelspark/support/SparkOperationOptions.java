@@ -97,8 +97,9 @@ public final class SparkOperationOptions {
     public void checkHeaders(String operation, Message message, Map<String, String> optionByHeader) {
         for (Map.Entry<String, String> e : optionByHeader.entrySet()) {
             String option = e.getValue();
-            if (!applies(operation, option) && !alsoResults.contains(key(option))
-                && message.getHeader(e.getKey()) != null) {
+            // the header first: most calls carry none of them, and applies() lower-cases the option name
+            if (message.getHeader(e.getKey()) != null && !applies(operation, option)
+                && !alsoResults.contains(key(option))) {
                 String use = insteadOf(operation, option);
                 String useHeader = use == null ? null : optionByHeader.entrySet().stream()
                         .filter(h -> h.getValue().equalsIgnoreCase(use)).map(Map.Entry::getKey).findFirst().orElse(null);

@@ -27,6 +27,13 @@ public final class SseReader implements Closeable {
 
     /** The next event, or {@code null} at the end of the input. */
     public SseEvent next() throws IOException {
+        if (position == limit && !eof) {
+            fill();
+        }
+        SseEvent single = singleDataLine();
+        if (single != null) {
+            return single;
+        }
         String event = null;
         StringBuilder data = null;
         String line;
@@ -62,6 +69,37 @@ public final class SseReader implements Closeable {
             return null;
         }
         return new SseEvent(event, data.toString());
+    }
+
+    /**
+     * The fast path, for what nearly every chunk of a streamed answer is: one {@code data:} line and its blank line,
+     * both already in the buffer. The value is decoded straight from the buffer (one String, no line, substring or
+     * builder on the way); anything else ({@code event:}, several data lines, comments, a line cut by the buffer's
+     * end) returns {@code null} and goes the general way, which reads it the same.
+     */
+    private SseEvent singleDataLine() {
+        int p = position;
+        if (limit - p < 6 || buffer[p] != 'd' || buffer[p + 1] != 'a' || buffer[p + 2] != 't' || buffer[p + 3] != 'a'
+            || buffer[p + 4] != ':') {
+            return null;
+        }
+        int start = buffer[p + 5] == ' ' ? p + 6 : p + 5;
+        int newline = start;
+        while (newline < limit && buffer[newline] != '\n') {
+            newline++;
+        }
+        int next = newline + 1;
+        int after;
+        if (next < limit && buffer[next] == '\n') {
+            after = next + 1;
+        } else if (next + 1 < limit && buffer[next] == '\r' && buffer[next + 1] == '\n') {
+            after = next + 2;
+        } else {
+            return null; // no blank line in the buffer yet (or another field follows)
+        }
+        int end = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+        position = after;
+        return new SseEvent(null, new String(buffer, start, end - start, StandardCharsets.UTF_8));
     }
 
     /** One line without its {@code \n} (and trailing {@code \r}), decoded as UTF-8; {@code null} at the end. */

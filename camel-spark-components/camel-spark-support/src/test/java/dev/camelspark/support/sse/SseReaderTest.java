@@ -167,4 +167,21 @@ class SseReaderTest {
         assertThat(data("data: a\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"hal")).containsExactly("a");
         assertThat(data("data: a\n\ndata: line one\ndata: line tw")).containsExactly("a");
     }
+
+    /**
+     * Single-data-line events whole in the buffer take the fast path, the rest the general one: every way of cutting
+     * the same bytes into reads gives the same events, mixed with every other kind of line.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 7, 13, 64, 8192})
+    void theSingleDataLineFastPathReadsWhatTheGeneralPathReads(int step) throws IOException {
+        String wire = "data: one\n\ndata:two\r\n\r\ndata: \n\ndata:\n\nevent: e\ndata: named\n\n"
+                      + ": comment\ndata: three\n\ndata: a\ndata: b\n\nid: 7\ndata: after id\n\n"
+                      + "data: d\u00e9sert \uD83D\uDC2A\n\ndata:  two spaces\n\ndata: [DONE]\n\n";
+        assertThat(events(wire, step)).containsExactly(new SseEvent(null, "one"), new SseEvent(null, "two"),
+                new SseEvent(null, ""), new SseEvent(null, ""), new SseEvent("e", "named"),
+                new SseEvent(null, "three"), new SseEvent(null, "a\nb"), new SseEvent(null, "after id"),
+                new SseEvent(null, "d\u00e9sert \uD83D\uDC2A"), new SseEvent(null, " two spaces"),
+                new SseEvent(null, "[DONE]"));
+    }
 }
