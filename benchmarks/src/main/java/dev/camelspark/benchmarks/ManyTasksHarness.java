@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +53,13 @@ public final class ManyTasksHarness {
 
     private final int tasks;
     private final long pollMillis;
+    private final long taskMillis;
     private final String api;
 
-    private ManyTasksHarness(int tasks, long pollMillis, String api) {
+    private ManyTasksHarness(int tasks, long pollMillis, long taskMillis, String api) {
         this.tasks = tasks;
         this.pollMillis = pollMillis;
+        this.taskMillis = taskMillis;
         this.api = api;
     }
 
@@ -65,11 +68,19 @@ public final class ManyTasksHarness {
         int rounds = Rounds.intArg(args, "--rounds", 3);
         long taskMillis = Rounds.intArg(args, "--task-millis", 2000);
         long pollMillis = Rounds.intArg(args, "--poll-millis", 250);
+        // a thread per task is the baseline up to a few thousand tasks; at 10,000 only ours runs, held to its target
+        boolean withBaseline = Rounds.intArg(args, "--baseline", tasks <= 2000 ? 1 : 0) == 1;
+        String summary = ConcurrencyHarness.stringArg(args, "--summary", null);
         try (EmulatorProcess emulator = EmulatorProcess.start()) {
             emulator.settings(Provider.SPARKDREAM, "{\"pendingMillis\": 0, \"processingMillis\": " + taskMillis + "}");
-            ManyTasksHarness harness = new ManyTasksHarness(tasks, pollMillis, emulator.baseUrl(Provider.SPARKDREAM));
-            Rounds<Run> runs = Rounds.run(rounds, harness::baseline, harness::ours);
+            ManyTasksHarness harness = new ManyTasksHarness(tasks, pollMillis, taskMillis,
+                    emulator.baseUrl(Provider.SPARKDREAM));
+            Rounds<Run> runs = withBaseline ? Rounds.run(rounds, harness::baseline, harness::ours)
+                    : Rounds.oneSide(rounds, harness::ours);
             print(tasks, taskMillis, pollMillis, rounds, runs.baseline, runs.ours);
+            if (summary != null) {
+                summary(tasks, pollMillis, runs.baseline, runs.ours).append(java.nio.file.Path.of(summary));
+            }
         }
     }
 
@@ -78,7 +89,16 @@ public final class ManyTasksHarness {
      * each run starts its own and stops it after), the time from the first task sent until the last one was
      * created, and until the last one had ended.
      */
-    record Run(long threadsAdded, double createdSeconds, double seconds) {
+    record Run(long threadsAdded, double createdSeconds, double seconds, int inFlight, double lagMillis) {
+    }
+
+    /**
+     * The last task ends {@code taskMillis} after it was created (the emulator's clock starts at the create): how
+     * long after that the last exchange (or thread) was done. One poll interval is the most a poller that polls
+     * each task on schedule can add.
+     */
+    private double lag(long lastCreated, long end) {
+        return (end - lastCreated) / 1e6 - taskMillis;
     }
 
     /** Every task on its own thread: create, then sleep and poll until it ends. */
@@ -87,6 +107,8 @@ public final class ManyTasksHarness {
         THREADS.resetPeakThreadCount();
         AtomicInteger failed = new AtomicInteger();
         AtomicLong lastCreated = new AtomicLong();
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger endedBeforeAllCreated = new AtomicInteger();
         try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(tasks).setMaxConnPerRoute(tasks)
                         .build()).build()) {
@@ -96,7 +118,10 @@ public final class ManyTasksHarness {
                 String prompt = "Picture number " + i;
                 Thread t = new Thread(() -> {
                     try {
-                        waitForTask(http, prompt, lastCreated);
+                        waitForTask(http, prompt, lastCreated, created);
+                        if (created.get() < tasks) {
+                            endedBeforeAllCreated.incrementAndGet();
+                        }
                     } catch (Exception e) {
                         failed.incrementAndGet();
                     }
@@ -107,8 +132,9 @@ public final class ManyTasksHarness {
             for (Thread t : threads) {
                 t.join();
             }
+            long end = System.nanoTime();
             Run run = new Run(THREADS.getPeakThreadCount() - before, (lastCreated.get() - start) / 1e9,
-                    (System.nanoTime() - start) / 1e9);
+                    (end - start) / 1e9, tasks - endedBeforeAllCreated.get(), lag(lastCreated.get(), end));
             check("baseline", failed.get());
             return run;
         } finally {
@@ -116,7 +142,7 @@ public final class ManyTasksHarness {
         }
     }
 
-    private void waitForTask(CloseableHttpClient http, String prompt, AtomicLong lastCreated)
+    private void waitForTask(CloseableHttpClient http, String prompt, AtomicLong lastCreated, AtomicInteger created)
             throws IOException, InterruptedException {
         HttpPost create = new HttpPost(api + "/model/v1/generation");
         ObjectNode body = MAPPER.createObjectNode().put("model", "spark_dream_3_0");
@@ -124,6 +150,7 @@ public final class ManyTasksHarness {
         create.setEntity(new StringEntity(MAPPER.writeValueAsString(body), ContentType.APPLICATION_JSON));
         JsonNode task = call(http, create);
         lastCreated.accumulateAndGet(System.nanoTime(), Math::max);
+        created.incrementAndGet();
         String id = task.get("id").asText();
         // polled as our poller does: first after the interval, whatever the create answered
         do {
@@ -153,6 +180,7 @@ public final class ManyTasksHarness {
         CountDownLatch done = new CountDownLatch(tasks);
         AtomicInteger failed = new AtomicInteger();
         AtomicLong lastCreated = new AtomicLong();
+        AtomicInteger endedBeforeAllCreated = new AtomicInteger();
         CountDownLatch ready = new CountDownLatch(1);
         CamelContext camel = new DefaultCamelContext();
         try {
@@ -166,7 +194,10 @@ public final class ManyTasksHarness {
                 @Override
                 public void configure() {
                     onException(Exception.class).handled(true).process(e -> {
-                        failed.incrementAndGet();
+                        if (failed.incrementAndGet() == 1) {
+                            e.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)
+                                    .printStackTrace();
+                        }
                         done.countDown();
                     });
                     // one consumer thread: the producer returns once the task is created, and completes each
@@ -176,7 +207,12 @@ public final class ManyTasksHarness {
                             .choice()
                                 .when(body().isEqualTo(READY)).process(e -> ready.countDown())
                                 .when(body().isEqualTo(ALL_SENT)).process(e -> lastCreated.set(System.nanoTime()))
-                                .otherwise().to("sparkdream:generate?download=false").process(e -> done.countDown())
+                                .otherwise().to("sparkdream:generate?download=false").process(e -> {
+                                    if (lastCreated.get() == 0) {
+                                        endedBeforeAllCreated.incrementAndGet();
+                                    }
+                                    done.countDown();
+                                })
                             .end();
                 }
             });
@@ -195,8 +231,14 @@ public final class ManyTasksHarness {
             if (!done.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(done.getCount() + " tasks never ended");
             }
+            long end = System.nanoTime();
             Run run = new Run(THREADS.getPeakThreadCount() - before, (lastCreated.get() - start) / 1e9,
-                    (System.nanoTime() - start) / 1e9);
+                    (end - start) / 1e9, tasks - endedBeforeAllCreated.get(), lag(lastCreated.get(), end));
+            if (Boolean.getBoolean("manytasks.threads")) {
+                // which threads the run added (those still alive at its end): -Dmanytasks.threads=true
+                Thread.getAllStackTraces().keySet().stream().map(t -> t.getName().replaceAll("[0-9]+", "N"))
+                        .sorted().forEach(name -> System.err.println("thread: " + name));
+            }
             check("ours", failed.get());
             return run;
         } finally {
@@ -223,23 +265,59 @@ public final class ManyTasksHarness {
                               List<Run> ours) {
         System.out.printf("%nMany tasks in flight: %d Spark Dream tasks of %d ms each, polled every %d ms; "
                           + "median (min..max) of %d rounds after a warm-up%n%n", tasks, taskMillis, pollMillis, rounds);
-        Ratios.Table table = new Ratios.Table("measure", "baseline (thread per task)", "ours (sparkdream:generate)",
-                "ratio ours/baseline");
-        table.row("threads added at peak",
-                Ratios.spread(baseline.stream().mapToDouble(Run::threadsAdded).toArray(), "%.0f"),
-                Ratios.spread(ours.stream().mapToDouble(Run::threadsAdded).toArray(), "%.0f"),
-                Ratios.spread(Ratios.pairwise(ours.stream().mapToDouble(Run::threadsAdded).toArray(),
-                        baseline.stream().mapToDouble(Run::threadsAdded).toArray()), "%.3f"));
-        table.row("time until all created (s)",
-                Ratios.spread(baseline.stream().mapToDouble(Run::createdSeconds).toArray(), "%.2f"),
-                Ratios.spread(ours.stream().mapToDouble(Run::createdSeconds).toArray(), "%.2f"),
-                Ratios.spread(Ratios.pairwise(ours.stream().mapToDouble(Run::createdSeconds).toArray(),
-                        baseline.stream().mapToDouble(Run::createdSeconds).toArray()), "%.2f"));
-        table.row("time to finish all (s)",
-                Ratios.spread(baseline.stream().mapToDouble(Run::seconds).toArray(), "%.2f"),
-                Ratios.spread(ours.stream().mapToDouble(Run::seconds).toArray(), "%.2f"),
-                Ratios.spread(Ratios.pairwise(ours.stream().mapToDouble(Run::seconds).toArray(),
-                        baseline.stream().mapToDouble(Run::seconds).toArray()), "%.2f"));
+        boolean both = !baseline.isEmpty();
+        Ratios.Table table = both
+                ? new Ratios.Table("measure", "baseline (thread per task)", "ours (sparkdream:generate)",
+                        "ratio ours/baseline")
+                : new Ratios.Table("measure", "ours (sparkdream:generate)");
+        row(table, "tasks in flight at once", baseline, ours, Run::inFlight, "%.0f");
+        row(table, "threads added at peak", baseline, ours, Run::threadsAdded, "%.0f");
+        row(table, "time until all created (s)", baseline, ours, Run::createdSeconds, "%.2f");
+        row(table, "time to finish all (s)", baseline, ours, Run::seconds, "%.2f");
+        row(table, "last done after the last task ended (ms)", baseline, ours, Run::lagMillis, "%.0f");
         System.out.println(table);
+    }
+
+    private static void row(Ratios.Table table, String measure, List<Run> baseline, List<Run> ours,
+                            java.util.function.ToDoubleFunction<Run> metric, String format) {
+        double[] o = ours.stream().mapToDouble(metric).toArray();
+        if (baseline.isEmpty()) {
+            table.row(measure, Ratios.spread(o, format));
+            return;
+        }
+        double[] b = baseline.stream().mapToDouble(metric).toArray();
+        table.row(measure, Ratios.spread(b, format), Ratios.spread(o, format),
+                Ratios.spread(Ratios.pairwise(o, b), "%.3f"));
+    }
+
+    /** The rows of run.sh's one table: threads against the baseline (or the target), the lag against the interval. */
+    private static Summary summary(int tasks, long pollMillis, List<Run> baseline, List<Run> ours) {
+        Summary summary = new Summary();
+        double[] threads = ours.stream().mapToDouble(Run::threadsAdded).toArray();
+        double[] inFlight = ours.stream().mapToDouble(Run::inFlight).toArray();
+        double[] lag = ours.stream().mapToDouble(Run::lagMillis).toArray();
+        String at = tasks + " Spark Dream tasks, ";
+        if (!baseline.isEmpty()) {
+            double[] b = baseline.stream().mapToDouble(Run::threadsAdded).toArray();
+            summary.row(at + "threads added at peak", "thread per task", Ratios.spread(b, "%.0f"),
+                    Ratios.spread(threads, "%.0f"), Ratios.spread(Ratios.pairwise(threads, b), "%.3f"), "", "");
+            double[] bs = baseline.stream().mapToDouble(Run::seconds).toArray();
+            double[] os = ours.stream().mapToDouble(Run::seconds).toArray();
+            summary.row(at + "time to finish all (s)", "thread per task", Ratios.spread(bs, "%.2f"),
+                    Ratios.spread(os, "%.2f"), Ratios.spread(Ratios.pairwise(os, bs), "%.2f"), "", "");
+        } else {
+            double peak = Arrays.stream(threads).max().orElse(0);
+            double fewest = Arrays.stream(inFlight).min().orElse(0);
+            summary.row(at + "in flight at once / threads added at peak", "16 threads",
+                    "16", Ratios.spread(inFlight, "%.0f") + " tasks on " + Ratios.spread(threads, "%.0f")
+                    + " threads", Ratios.format(peak / 16), "≤ 16 threads, all in flight",
+                    peak <= 16 && fewest == tasks ? "yes" : "no");
+        }
+        double[] perInterval = Arrays.stream(lag).map(l -> l / pollMillis).toArray();
+        double worst = Arrays.stream(perInterval).max().orElse(Double.NaN);
+        summary.row(at + "last exchange done after the last task ended (ms)", "one poll interval",
+                String.valueOf(pollMillis), Ratios.spread(lag, "%.0f"), Ratios.spread(perInterval, "%.2f"), "≤ 1",
+                worst <= 1 ? "yes" : "no");
+        return summary;
     }
 }

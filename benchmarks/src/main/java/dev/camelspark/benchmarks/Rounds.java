@@ -36,6 +36,16 @@ final class Rounds<T> {
         return result;
     }
 
+    /** Only ours, where no baseline fits (10,000 threads): a warm-up round, then the measured ones. */
+    static <T> Rounds<T> oneSide(int rounds, Side<T> ours) throws Exception {
+        Rounds<T> result = new Rounds<>();
+        ours.run();
+        for (int round = 0; round < rounds; round++) {
+            result.ours.add(ours.run());
+        }
+        return result;
+    }
+
     /** The value of {@code --name N} on a harness's command line, or the default. */
     static int intArg(String[] args, String name, int defaultValue) {
         for (int i = 0; i + 1 < args.length; i++) {

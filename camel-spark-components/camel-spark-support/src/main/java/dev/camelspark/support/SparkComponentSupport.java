@@ -121,7 +121,13 @@ public abstract class SparkComponentSupport extends HealthCheckComponent impleme
                 poolSize(config), resolveSslContext(), proxyHost, proxyPort, "camel-spark/" + providerName(), clock);
         transport = new SparkHttpTransport(settings);
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
-        scheduler = executors.newScheduledThreadPool(this, "camel-spark-" + providerName(), schedulerPoolSize);
+        // every task in flight has its next poll queued here: Camel's default profile caps a scheduler's queue at
+        // 1,000 and refused the 1,001st poll (the task abandoned), so the queue is unbounded, as the workers' is
+        ThreadPoolProfile schedulerProfile = new ThreadPoolProfile("camel-spark-" + providerName());
+        schedulerProfile.setPoolSize(schedulerPoolSize);
+        schedulerProfile.setMaxQueueSize(-1);
+        schedulerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        scheduler = executors.newScheduledThreadPool(this, "camel-spark-" + providerName(), schedulerProfile);
         // a fixed pool with an unbounded queue: work is never dropped, nor run on the thread that handed it over
         String workerName = "camel-spark-" + providerName() + "-worker";
         ThreadPoolProfile profile = new ThreadPoolProfile(workerName);

@@ -158,4 +158,18 @@ class SparkComponentSupportTest {
         component.setApiKeyVariable("CAMEL_SPARK_TEST_SURELY_UNSET_VARIABLE");
         assertThat(component.resolveApiKey(null)).isNull();
     }
+
+    /**
+     * Every task in flight has its next poll queued on the scheduler: Camel's default profile caps a scheduled pool's
+     * queue at 1,000, which abandoned the 1,001st task in flight. 5,000 queued at once are all taken and all run.
+     */
+    @Test
+    void theSchedulerQueuesAPollForEachOfThousandsOfTasksInFlight() throws InterruptedException {
+        context.start();
+        CountDownLatch ran = new CountDownLatch(5000);
+        for (int i = 0; i < 5000; i++) {
+            component.getScheduler().schedule(ran::countDown, 200, TimeUnit.MILLISECONDS);
+        }
+        assertThat(ran.await(20, TimeUnit.SECONDS)).isTrue();
+    }
 }
