@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -94,6 +95,15 @@ public final class BatchThroughputHarness {
                 Rounds<Run> batch = Rounds.run(rounds, harness::loop, () -> harness.batch(app));
                 double ideal = prompts * latency / 1000.0 / concurrency;
                 print(prompts, latency, concurrency, rounds, fresh, ideal, files, batch);
+                String summary = ConcurrencyHarness.stringArg(args, "--summary", null);
+                if (summary != null) {
+                    Summary rows = new Summary();
+                    String at = "batch app, " + prompts + " prompts x " + latency + " ms, concurrency " + concurrency
+                                + (fresh ? ", written in place" : "") + ", ";
+                    summaryRow(rows, at + "as .txt files (s)", ideal, files);
+                    summaryRow(rows, at + "as one CSV (s)", ideal, batch);
+                    rows.append(Path.of(summary));
+                }
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -231,6 +241,17 @@ public final class BatchThroughputHarness {
         table.row(drop, Ratios.spread(ours, "%.2f"), Ratios.spread(rate, "%.1f"),
                 Ratios.spread(percent(ideal, ours), "%.0f"), Ratios.spread(firstStarted, "%.2f"),
                 Ratios.spread(perJob, "%.0f"), Ratios.spread(loop, "%.2f"), Ratios.spread(percent(ideal, loop), "%.0f"));
+    }
+
+    /** Time against the ideal (ratio = time / ideal: 1.25 is 80% of the ideal), and the plain loop's. */
+    private static void summaryRow(Summary rows, String figure, double ideal, Rounds<Run> runs) {
+        double[] loop = runs.baseline.stream().mapToDouble(Run::seconds).toArray();
+        double[] ours = runs.ours.stream().mapToDouble(Run::seconds).toArray();
+        double[] perIdeal = Arrays.stream(ours).map(t -> t / ideal).toArray();
+        double worst = Arrays.stream(perIdeal).max().orElse(Double.NaN);
+        rows.row(figure, "ideal (loop: " + Ratios.spread(loop, "%.2f") + " s)", Ratios.format(ideal),
+                Ratios.spread(ours, "%.2f") + " (" + Ratios.spread(percent(ideal, ours), "%.0f") + "% of ideal)",
+                Ratios.spread(perIdeal, "%.2f"), "≤ 1.25 (≥ 80%)", worst <= 1.25 ? "yes" : "no");
     }
 
     /** {@code 100 x ideal / time} of each round: 100 is every lane busy all the time. */

@@ -36,10 +36,13 @@ final class Rounds<T> {
         return result;
     }
 
-    /** Only ours, where no baseline fits (10,000 threads): a warm-up round, then the measured ones. */
-    static <T> Rounds<T> oneSide(int rounds, Side<T> ours) throws Exception {
+    /** Only ours, where no baseline fits (10,000 threads): a warm-up round (unless told not to), then the
+     * measured ones. */
+    static <T> Rounds<T> oneSide(int rounds, Side<T> ours, boolean warmUp) throws Exception {
         Rounds<T> result = new Rounds<>();
-        ours.run();
+        if (warmUp) {
+            ours.run();
+        }
         for (int round = 0; round < rounds; round++) {
             result.ours.add(ours.run());
         }
