@@ -226,7 +226,8 @@ public final class ConcurrencyHarness {
                 expected = answer;
             }
             for (String side : SIDES) {
-                measure(op.getValue().get(side), top, Math.max(1, seconds / 2));
+                // long enough for both JVMs to compile the hot paths: the emulator alone is measured next
+                measure(op.getValue().get(side), top, Math.max(3, seconds));
             }
         }
 
