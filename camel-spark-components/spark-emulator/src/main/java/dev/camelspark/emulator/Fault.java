@@ -16,8 +16,8 @@ import dev.camelspark.emulator.core.StreamFault;
 
 /**
  * One fault rule: which requests it matches, how often, and what it does instead of (or before) the normal answer.
- * Build with a factory ({@link #respond}, {@link #latency}, {@link #resetConnection}, {@link #cutStreamAfter},
- * {@link #stallStreamAfter}) then narrow it: {@code Fault.respond(503, "{\"error\":\"busy\"}")
+ * Build with a factory ({@link #respond}, {@link #latency}, {@link #holdAnswer}, {@link #resetConnection},
+ * {@link #cutStreamAfter}, {@link #stallStreamAfter}) then narrow it: {@code Fault.respond(503, "{\"error\":\"busy\"}")
  * .on(Provider.DYNASPARK).path("/api/generate_image").header("Retry-After", "1").times(2)}. The same fields are the
  * JSON accepted by {@code POST /_emulator/faults}.
  *
@@ -45,7 +45,12 @@ public final class Fault extends Rule<Fault> {
          * Answer like {@code respond}, but send the body slowly: in {@link #TRICKLE_PIECES} pieces, one every
          * {@code everyMillis}, so each gap is short and the whole answer is long (a deadline, not a read timeout).
          */
-        @JsonProperty("trickle") TRICKLE;
+        @JsonProperty("trickle") TRICKLE,
+        /**
+         * Handle the request normally (a create call creates its task), then hold the answer {@code delayMillis}
+         * before sending it: a client that dies meanwhile never learns of what was created (the create window).
+         */
+        @JsonProperty("hold-answer") HOLD_ANSWER;
 
         public boolean isStreamFault() {
             return this == CUT_STREAM || this == STALL_STREAM;
@@ -113,6 +118,11 @@ public final class Fault extends Rule<Fault> {
     /** Delay, then answer normally. */
     public static Fault latency(Duration delay) {
         return new Fault(Type.LATENCY).delay(delay);
+    }
+
+    /** Handle the request (its task is created), then hold the answer this long before sending it. */
+    public static Fault holdAnswer(Duration delay) {
+        return new Fault(Type.HOLD_ANSWER).delay(delay);
     }
 
     /**
@@ -239,7 +249,7 @@ public final class Fault extends Rule<Fault> {
     void validate() {
         if (type == null) {
             throw new IllegalArgumentException(
-                    "fault type is required: respond, trickle, latency, reset, cut-stream or stall-stream");
+                    "fault type is required: respond, trickle, latency, hold-answer, reset, cut-stream or stall-stream");
         }
         if ((type == Type.RESPOND || type == Type.TRICKLE) && status != null && (status < 100 || status > 599)) {
             throw new IllegalArgumentException("fault status must be 100-599, got " + status);
@@ -247,8 +257,9 @@ public final class Fault extends Rule<Fault> {
         if (type == Type.TRICKLE && (everyMillis == null || everyMillis < 0)) {
             throw new IllegalArgumentException("a trickle fault needs everyMillis (zero or positive)");
         }
-        if (type == Type.LATENCY && delayMillis == null) {
-            throw new IllegalArgumentException("a latency fault needs delayMillis");
+        if ((type == Type.LATENCY || type == Type.HOLD_ANSWER) && delayMillis == null) {
+            throw new IllegalArgumentException("a " + (type == Type.LATENCY ? "latency" : "hold-answer")
+                                               + " fault needs delayMillis");
         }
         checkTimes();
         if (delayMillis != null && delayMillis < 0) {

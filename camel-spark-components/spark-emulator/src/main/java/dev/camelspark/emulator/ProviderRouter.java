@@ -144,6 +144,11 @@ final class ProviderRouter {
     private void latencyAndFaults(RoutingContext rc) {
         RecordedRequest rec = ProviderContext.recorded(rc);
         Fault rule = state.faults().takeRequestFault(provider, rec.method(), rec.path()).orElse(null);
+        if (rule != null && rule.type() == Fault.Type.HOLD_ANSWER) {
+            // handled now (its task created), answered later: Responses.send waits for it
+            rc.put(Responses.HOLD_ANSWER, rule.delay().toMillis());
+            rule = null;
+        }
         Fault stubbed = rule != null && rule.type() != Fault.Type.LATENCY ? null
                 : state.stubs().takeAnswer(rec).map(this::asFault).orElse(null);
         Fault acting = stubbed != null ? stubbed : rule;

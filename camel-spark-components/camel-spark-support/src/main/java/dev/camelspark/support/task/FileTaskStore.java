@@ -32,6 +32,8 @@ public class FileTaskStore extends MemoryTaskStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileTaskStore.class);
     private static final String SUFFIX = ".json";
     private static final String TEMP_SUFFIX = ".tmp";
+    /** An intent ({@link TaskIntent}): not {@code .json}, so that no older version takes it for a record. */
+    private static final String INTENT_SUFFIX = ".intent";
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     static final ObjectMapper MAPPER = SparkJson.MAPPER.copy()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -65,6 +67,8 @@ public class FileTaskStore extends MemoryTaskStore {
                     Files.deleteIfExists(file);
                 } else if (name.endsWith(SUFFIX)) {
                     read(file);
+                } else if (name.endsWith(INTENT_SUFFIX)) {
+                    readIntent(file);
                 }
             }
         }
@@ -81,12 +85,40 @@ public class FileTaskStore extends MemoryTaskStore {
         }
     }
 
+    private void readIntent(Path file) {
+        try {
+            loadIntent(MAPPER.readValue(file.toFile(), TaskIntent.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Task store {}: skipping unreadable intent {}: {}", directory, file.getFileName(), e.getMessage());
+        }
+    }
+
     @Override
     protected void persist(TaskRecord record) {
-        Path target = fileOf(record);
+        write(fileOf(record), record.claimedBy() == null ? record : record.claimed(null, null));
+    }
+
+    @Override
+    protected void persistIntent(TaskIntent intent) {
+        write(fileOf(intent), intent);
+    }
+
+    @Override
+    protected void eraseIntent(TaskIntent intent) {
+        try {
+            Files.deleteIfExists(fileOf(intent));
+            syncDirectory();
+        } catch (IOException e) {
+            // left behind, it makes the same input fail as an unknown outcome: say so
+            throw new UncheckedIOException("cannot delete task intent " + fileOf(intent) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code value} as JSON to a temp file, flushed, then renamed over {@code target}. */
+    private void write(Path target, Object value) {
         Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
         try {
-            byte[] json = MAPPER.writeValueAsBytes(record.claimedBy() == null ? record : record.claimed(null, null));
+            byte[] json = MAPPER.writeValueAsBytes(value);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(json);
@@ -107,7 +139,7 @@ public class FileTaskStore extends MemoryTaskStore {
             } catch (IOException ignored) {
                 // the next start deletes it
             }
-            throw new UncheckedIOException("cannot write task record " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
@@ -130,6 +162,13 @@ public class FileTaskStore extends MemoryTaskStore {
         } catch (IOException | UnsupportedOperationException e) {
             // best effort
         }
+    }
+
+    /** {@code <provider>-<hash of the task key>.intent}. */
+    Path fileOf(TaskIntent intent) {
+        String provider = UNSAFE.matcher(intent.provider()).replaceAll("_");
+        return directory.resolve(provider + "-" + SparkHashes.sha256Hex(intent.provider() + "\n" + intent.taskKey(), 16)
+                                 + INTENT_SUFFIX);
     }
 
     /** {@code <provider>-<taskId>.json}, with characters unsafe in a file name replaced and a hash to keep it unique. */

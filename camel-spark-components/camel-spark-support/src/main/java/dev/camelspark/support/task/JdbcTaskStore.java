@@ -270,6 +270,36 @@ public class JdbcTaskStore implements TaskStore {
                + " AND lease_owner = ?", provider, taskId, who(owner));
     }
 
+    @Override
+    public void saveIntent(TaskIntent intent) {
+        update("INSERT INTO spark_task_intent (provider, task_key, record, created_at) VALUES (?, ?, ?, ?)"
+               + " ON CONFLICT (provider, task_key) DO UPDATE SET record = EXCLUDED.record,"
+               + " created_at = EXCLUDED.created_at", intent.provider(), intent.taskKey(), json(intent), time(intent.at()));
+    }
+
+    @Override
+    public Optional<TaskIntent> findIntent(String provider, String taskKey) {
+        if (taskKey == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = prepare(c, "SELECT record FROM spark_task_intent WHERE provider = ? AND task_key = ?",
+                     provider, taskKey);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(FileTaskStore.MAPPER.readValue(rs.getString(1), TaskIntent.class))
+                    : Optional.empty();
+        } catch (SQLException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable task intent in " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forgetIntent(String provider, String taskKey) {
+        update("DELETE FROM spark_task_intent WHERE provider = ? AND task_key = ?", provider, taskKey);
+    }
+
     /** The keep-alive: pushes back the expiry of each hold of this JVM; one that was lost is forgotten. */
     void renew() {
         for (Hold h : holds) {
@@ -295,6 +325,15 @@ public class JdbcTaskStore implements TaskStore {
 
     private static OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(TaskIntent intent) {
+        try {
+            return FileTaskStore.MAPPER.writeValueAsString(intent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("intent " + intent.taskKey() + " cannot be written as JSON: "
+                                               + e.getMessage(), e);
+        }
     }
 
     private static String json(TaskRecord r) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MemoryTaskStore implements TaskStore {
 
     private final Map<String, TaskRecord> records = new ConcurrentHashMap<>();
+    private final Map<String, TaskIntent> intents = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public MemoryTaskStore() {
@@ -90,6 +91,38 @@ public class MemoryTaskStore implements TaskStore {
         if (r != null) {
             erase(r);
         }
+    }
+
+    @Override
+    public synchronized void saveIntent(TaskIntent intent) {
+        persistIntent(intent);
+        intents.put(id(intent.provider(), intent.taskKey()), intent);
+    }
+
+    @Override
+    public Optional<TaskIntent> findIntent(String provider, String taskKey) {
+        return taskKey == null ? Optional.empty() : Optional.ofNullable(intents.get(id(provider, taskKey)));
+    }
+
+    @Override
+    public synchronized void forgetIntent(String provider, String taskKey) {
+        TaskIntent intent = taskKey == null ? null : intents.remove(id(provider, taskKey));
+        if (intent != null) {
+            eraseIntent(intent);
+        }
+    }
+
+    /** Holds an intent; for subclasses that load them from elsewhere. */
+    protected void loadIntent(TaskIntent intent) {
+        intents.put(id(intent.provider(), intent.taskKey()), intent);
+    }
+
+    /** Makes the intent durable before it is visible; a no-op in memory. */
+    protected void persistIntent(TaskIntent intent) {
+    }
+
+    /** Forgets an intent durably; a no-op in memory. */
+    protected void eraseIntent(TaskIntent intent) {
     }
 
     /** Holds every record; for subclasses that load them from elsewhere. */

@@ -1,6 +1,7 @@
 package dev.camelspark.support.task;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.camelspark.support.SparkChecks;
 import dev.camelspark.support.SparkMediaConfiguration;
@@ -18,6 +19,8 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
     public static final String MEMORY_STORE = "memory";
     public static final String FILE_STORE = "file";
     public static final String JDBC_STORE = "jdbc";
+    public static final String ON_UNKNOWN_FAIL = "fail";
+    public static final String ON_UNKNOWN_RETRY = "retry";
 
     @UriParam(label = "task", defaultValue = "2000", javaType = "java.time.Duration",
               description = "How long to wait before the first status poll of a task; each following wait is 1.5 times longer, up to maxPollInterval.")
@@ -39,6 +42,9 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
     @UriParam(label = "task", defaultValue = CorrelationHeaders.DEFAULT,
               description = "The exchange headers saved with a task when it is submitted and restored on the exchange that hands it out: comma-separated names, each may end with an asterisk (a prefix match); an asterisk alone saves all. Only text, number and boolean values are saved. The default keeps the file consumer's headers, so to(\"file:out\") writes the result under the input's name.")
     private String correlationHeaders = CorrelationHeaders.DEFAULT;
+    @UriParam(label = "task", defaultValue = ON_UNKNOWN_FAIL, enums = "fail,retry",
+              description = "What the same input does when an earlier create call of it has an unknown outcome: the process died (or the call failed without an answer, or with a 5xx) after the request was sent and before its task was recorded, so the task may exist and be paid. The store records an intent before each create call to know it. When the provider's task list cannot tell (NeoSpark videos are looked up there by prompt and time), fail (the default) fails the exchange with a TaskOutcomeUnknownException saying so; retry creates the task again, which may pay for it twice.")
+    private String onUnknownOutcome = ON_UNKNOWN_FAIL;
     // a number (not BigDecimal, which tooling takes for a bean reference): NeoSpark's prices are whole credits
     @UriParam(label = "task",
               description = "NeoSpark: the most a single task may cost, in credits; a task estimated above it is refused before it is created. Not set: no limit. Spark Dream refuses it at start: its price of a task is only known once the task has completed.")
@@ -61,6 +67,7 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
                       || taskStore instanceof String s && s.startsWith("#") && s.length() > 1, "taskStore", taskStore,
                         "memory, file, jdbc, or a bean implementing " + TaskStore.class.getName() + " (#name)")
                 .notBlank("taskGroup", taskGroup)
+                .oneOf("onUnknownOutcome", onUnknownOutcome, List.of(ON_UNKNOWN_FAIL, ON_UNKNOWN_RETRY))
                 .atLeast("maxCostPerTask", maxCostPerTask, 0);
         if (FILE_STORE.equals(taskStore)) {
             checks.notBlank("taskStoreDirectory (required with taskStore=file)", taskStoreDirectory);
@@ -119,6 +126,14 @@ public abstract class SparkTaskConfiguration extends SparkMediaConfiguration {
 
     public void setCorrelationHeaders(String correlationHeaders) {
         this.correlationHeaders = correlationHeaders;
+    }
+
+    public String getOnUnknownOutcome() {
+        return onUnknownOutcome;
+    }
+
+    public void setOnUnknownOutcome(String onUnknownOutcome) {
+        this.onUnknownOutcome = onUnknownOutcome;
     }
 
     public Double getMaxCostPerTask() {

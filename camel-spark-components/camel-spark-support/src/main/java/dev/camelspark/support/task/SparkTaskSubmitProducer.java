@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.error.SparkApiException;
+import dev.camelspark.support.error.SparkTransportException;
+import dev.camelspark.support.http.SparkHashes;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -32,8 +34,13 @@ import org.slf4j.LoggerFactory;
  * without the provider's final word (it timed out, or its status could not be read until {@code pollTimeout}) may
  * still complete: its failure is handed out, and its record is kept ({@link TaskDelivery#PARKED}) when it has a task
  * key, so the same input sent again polls that task again, with a new deadline, instead of creating another.
- * What cannot be covered: a JVM that dies after the provider answered the create call and before the record was
- * written; that task is paid and unknown to us (it is in the provider's task list).
+ *
+ * <p>The create window: a keyed submission records an intent ({@link TaskIntent}) in the store before its create call
+ * and forgets it once the task is recorded or the provider refused the call. An intent found when the same input
+ * comes again (the process died in between, or the call failed with an unknown outcome) means the task may exist:
+ * the provider's task list is asked ({@link TaskProvider#reconcile}); a task found there is adopted and polled, none
+ * found is created; when the provider cannot tell, {@code onUnknownOutcome=fail} (the default) fails with a
+ * {@link TaskOutcomeUnknownException} rather than pay twice, and {@code retry} creates it again.
  */
 public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends SparkProducerSupport {
 
@@ -74,7 +81,9 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
                 () -> store.findByKey(provider(), taskKey)
                         .map(existing -> CompletableFuture.completedFuture(
                                 new Submission(resume(existing, config, store), true)))
-                        .orElseGet(() -> create(exchange, config, creation, taskKey, store)));
+                        .orElseGet(() -> store.findIntent(provider(), taskKey)
+                                .map(intent -> reconcile(exchange, config, creation, intent, store))
+                                .orElseGet(() -> create(exchange, config, creation, taskKey, store))));
         return submission.thenCompose(s -> {
             SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), s.record());
             if (delivery == TaskDelivery.CONSUMER) {
@@ -96,6 +105,8 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
      * status unreadable): it was paid for and may have completed meanwhile.
      */
     private TaskRecord resume(TaskRecord existing, C config, TaskStore store) {
+        // a death between recording the task and forgetting its intent left it behind
+        store.forgetIntent(provider(), existing.taskKey());
         if (!existing.endedUnsettled()) {
             return existing;
         }
@@ -110,15 +121,27 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
     private CompletableFuture<Submission> create(Exchange exchange, C config, TaskCreation creation,
                                                  String taskKey, TaskStore store) {
         TaskProvider<C> provider = getEndpoint().tasks();
-        return provider.create(exchange, creation, config).thenApply(response -> {
+        if (taskKey != null) {
+            try {
+                store.saveIntent(new TaskIntent(provider(), taskKey, creation.operation(),
+                        SparkHashes.sha256Hex(creation.body(), 8), getEndpoint().getComponent().getClock().instant()));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new SparkApiException(provider(), 0, null, "cannot record the"
+                        + " intent to create a task in the task store, so nothing was sent: " + e.getMessage(), null,
+                        null, e));
+            }
+        }
+        return provider.create(exchange, creation, config).whenComplete((response, error) -> {
+            if (error != null && taskKey != null && refused(error)) {
+                store.forgetIntent(provider(), taskKey); // answered with a refusal: no task exists
+            }
+        }).thenApply(response -> {
             setCallHeaders(exchange, response.rateLimit(), response.attempts());
             TaskSnapshot created = provider.readCreated(response, creation);
-            Instant now = getEndpoint().getComponent().getClock().instant();
-            TaskRecord record = TaskRecord.submitted(provider(), creation.operation(), config.getTaskGroup(), taskKey,
-                    delivery, CorrelationHeaders.of(config.getCorrelationHeaders()).save(exchange.getMessage()), now,
-                    now.plusMillis(config.getPollTimeout()), created);
+            TaskRecord record = record(exchange, config, creation, taskKey, created);
             if (record.state().isFinished() && record.state() != TaskState.COMPLETED) {
                 // refused as it was created (a validation failure answered as a failed task): nothing to poll or resume
+                store.forgetIntent(provider(), taskKey);
                 SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), record);
                 throw getEndpoint().failureOf(record);
             }
@@ -129,7 +152,54 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
                         + " be recorded in the task store, so it is not polled; find it in the provider's task list: "
                         + e.getMessage(), null, null, e);
             }
+            store.forgetIntent(provider(), taskKey);
             return new Submission(record, false);
+        });
+    }
+
+    private TaskRecord record(Exchange exchange, C config, TaskCreation creation, String taskKey, TaskSnapshot task) {
+        Instant now = getEndpoint().getComponent().getClock().instant();
+        return TaskRecord.submitted(provider(), creation.operation(), config.getTaskGroup(), taskKey, delivery,
+                CorrelationHeaders.of(config.getCorrelationHeaders()).save(exchange.getMessage()), now,
+                now.plusMillis(config.getPollTimeout()), task);
+    }
+
+    /** Whether the create call provably created nothing: answered with a 4xx, or never sent. */
+    private static boolean refused(Throwable error) {
+        Throwable cause = SparkApiException.unwrap(error);
+        if (cause instanceof SparkTransportException transport) {
+            return !transport.isOutcomeUnknown();
+        }
+        return cause instanceof SparkApiException api && api.getHttpStatus() >= 400 && api.getHttpStatus() < 500;
+    }
+
+    /**
+     * The same input came while its earlier create call has an unknown outcome: the task found in the provider's list
+     * is adopted, none found is created; else {@code onUnknownOutcome} decides.
+     */
+    private CompletableFuture<Submission> reconcile(Exchange exchange, C config, TaskCreation creation,
+                                                    TaskIntent intent, TaskStore store) {
+        return getEndpoint().tasks().reconcile(intent, creation, config).thenCompose(found -> {
+            if (found.task() != null) {
+                TaskRecord record = record(exchange, config, creation, intent.taskKey(), found.task());
+                store.save(record);
+                store.forgetIntent(provider(), intent.taskKey());
+                LOG.info("{}: the create call of this input sent at {} had an unknown outcome; found its task {} in the"
+                         + " provider's task list and polling it, not creating another", provider(), intent.at(),
+                        record.taskId());
+                return CompletableFuture.completedFuture(new Submission(record, true));
+            }
+            if (found.none()) {
+                LOG.info("{}: the create call of this input sent at {} had an unknown outcome and the provider shows"
+                         + " no such task; creating it", provider(), intent.at());
+                return create(exchange, config, creation, intent.taskKey(), store);
+            }
+            if (SparkTaskConfiguration.ON_UNKNOWN_RETRY.equals(config.getOnUnknownOutcome())) {
+                LOG.warn("{}: the create call of this input sent at {} had an unknown outcome ({}); creating it again"
+                         + " (onUnknownOutcome=retry): it may be paid twice", provider(), intent.at(), found.why());
+                return create(exchange, config, creation, intent.taskKey(), store);
+            }
+            return CompletableFuture.failedFuture(new TaskOutcomeUnknownException(intent, found.why()));
         });
     }
 

@@ -46,6 +46,18 @@ public interface TaskProvider<C extends SparkTaskConfiguration> {
     CompletableFuture<TaskSnapshot> readTask(String taskId, String operation, C config);
 
     /**
+     * Looks in the provider's task list for the task an earlier create call of this input ({@code intent}, whose
+     * outcome is unknown: the process died before its task was recorded) may have created, and tells what it found
+     * ({@link TaskReconciliation}). The default cannot tell: the API lists no tasks.
+     *
+     * @param creation the same create call, prepared again from the same input
+     */
+    default CompletableFuture<TaskReconciliation> reconcile(TaskIntent intent, TaskCreation creation, C config) {
+        return CompletableFuture.completedFuture(TaskReconciliation.unknown(
+                "the " + intent.provider() + " API has no task list to look it up in"));
+    }
+
+    /**
      * Why a task ended without a result; {@code standard} is the shared reading ({@link TaskFailures}), which
      * providers whose failures mean more (a validation code) replace.
      */

@@ -62,6 +62,25 @@ public interface TaskStore {
     default void unlease(String provider, String taskId, String owner) {
     }
 
+    /**
+     * Records that a create call for {@code intent}'s task key is about to be sent, durably, before it is sent; replaces
+     * an intent of the same provider and task key. With {@link #findIntent} and {@link #forgetIntent} it closes the
+     * create window: a process that dies after the provider created the task and before {@link #save} recorded it
+     * leaves the intent behind, and the same input then knows its outcome is unknown. The memory, file and jdbc stores
+     * keep intents; the default keeps none (a bean store without them leaves that window open).
+     */
+    default void saveIntent(TaskIntent intent) {
+    }
+
+    /** The intent recorded for this task key whose task was not recorded (yet). */
+    default Optional<TaskIntent> findIntent(String provider, String taskKey) {
+        return Optional.empty();
+    }
+
+    /** Forgets the intent of this task key: its task was recorded, or the provider refused the create call. */
+    default void forgetIntent(String provider, String taskKey) {
+    }
+
     /** Called once before first use by the component that created the store (not for {@code #bean} stores). */
     default void start() throws Exception {
     }

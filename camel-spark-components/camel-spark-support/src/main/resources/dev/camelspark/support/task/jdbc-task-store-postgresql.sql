@@ -29,3 +29,12 @@ CREATE TABLE IF NOT EXISTS spark_task (
 );
 CREATE INDEX IF NOT EXISTS spark_task_pending ON spark_task (provider, task_group) WHERE NOT delivered;
 CREATE INDEX IF NOT EXISTS spark_task_by_key ON spark_task (provider, task_key) WHERE NOT delivered;
+-- The intents: a paid create call about to be sent, written before it and deleted once its task is in spark_task (or
+-- the provider refused it). A row left behind means its outcome is unknown: the task may exist (onUnknownOutcome).
+CREATE TABLE IF NOT EXISTS spark_task_intent (
+    provider    VARCHAR(64)              NOT NULL,
+    task_key    VARCHAR(2048)            NOT NULL,
+    record      TEXT                     NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (provider, task_key)
+);

@@ -87,6 +87,51 @@ class TaskStoreTest {
         assertThat(store.claim("p", "t1", "me", Instant.now().plusSeconds(60))).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void anIntentIsKeptByKeyUntilForgotten(String name, Function<Path, TaskStore> factory) throws Exception {
+        TaskStore store = open(factory, name);
+        TaskIntent intent = new TaskIntent("p", "file:/in/a.txt#ab", "generate", "0123abcd", T0);
+        store.saveIntent(intent);
+        store.saveIntent(new TaskIntent("other", "file:/in/a.txt#ab", "video", "ffff", T0.plusSeconds(1)));
+
+        assertThat(store.findIntent("p", "file:/in/a.txt#ab")).contains(intent);
+        assertThat(store.findIntent("p", "file:/in/b.txt#ab")).isEmpty();
+        assertThat(store.findIntent("p", null)).isEmpty();
+        TaskIntent again = new TaskIntent("p", "file:/in/a.txt#ab", "generate", "0123abcd", T0.plusSeconds(60));
+        store.saveIntent(again);
+        assertThat(store.findIntent("p", "file:/in/a.txt#ab")).as("replaced by a newer one").contains(again);
+        // an intent is not a task: nothing to poll or hand out
+        assertThat(store.findByKey("p", "file:/in/a.txt#ab")).isEmpty();
+        assertThat(store.findPending("p", "default")).isEmpty();
+
+        store.forgetIntent("p", "file:/in/a.txt#ab");
+        assertThat(store.findIntent("p", "file:/in/a.txt#ab")).isEmpty();
+        assertThat(store.findIntent("other", "file:/in/a.txt#ab")).as("another provider's").isPresent();
+        store.forgetIntent("p", "file:/in/a.txt#ab"); // twice is fine
+    }
+
+    @org.junit.jupiter.api.Test
+    void theFileStoreKeepsAnIntentAcrossARestartBesideTheRecords() throws Exception {
+        Path d = dir.resolve("intents");
+        FileTaskStore first = new FileTaskStore(d);
+        first.start();
+        TaskIntent intent = new TaskIntent("p", "file:/in/a b/ü.txt@1+2#ab", "video", "0123abcd", T0);
+        first.saveIntent(intent);
+        first.save(record("t1", "g", "k", T0));
+        first.stop();
+
+        FileTaskStore second = new FileTaskStore(d);
+        second.start();
+        assertThat(second.findIntent("p", intent.taskKey())).contains(intent);
+        assertThat(second.findPending("p", "g")).extracting(TaskRecord::taskId).containsExactly("t1");
+        second.forgetIntent("p", intent.taskKey());
+        try (Stream<Path> files = Files.list(d)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement()
+                    .satisfies(n -> assertThat(n).endsWith(".json"));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theFileStoreSurvivesARestartWithValuesIntact() throws Exception {
         Path d = dir.resolve("restart");

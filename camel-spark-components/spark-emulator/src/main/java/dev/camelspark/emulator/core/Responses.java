@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class Responses {
 
     public static final String JSON = "application/json";
+    /** Routing-context key: hold the answer this many milliseconds once it is ready (a {@code hold-answer} fault). */
+    public static final String HOLD_ANSWER = "emulator.holdAnswerMillis";
 
     private Responses() {
     }
@@ -21,6 +23,11 @@ public final class Responses {
 
     public static void send(RoutingContext rc, int status, String contentType, Buffer body) {
         if (rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        Long hold = rc.remove(HOLD_ANSWER);
+        if (hold != null && hold > 0) {
+            rc.vertx().setTimer(hold, id -> send(rc, status, contentType, body));
             return;
         }
         rc.response().setStatusCode(status);

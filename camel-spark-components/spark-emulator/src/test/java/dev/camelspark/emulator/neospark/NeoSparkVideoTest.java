@@ -1,6 +1,7 @@
 package dev.camelspark.emulator.neospark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jcodec.common.DemuxerTrackMeta;
 import org.jcodec.common.io.NIOUtils;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.camelspark.emulator.Fault;
 import dev.camelspark.emulator.HttpAccess;
 import dev.camelspark.emulator.Provider;
 import dev.camelspark.emulator.TaskRule;
@@ -199,6 +203,26 @@ class NeoSparkVideoTest extends NeoSparkTestSupport {
         assertThat(completed.get("items").findValuesAsText("task_id")).containsExactly(quick);
         assertThat(neo.get("/video/generations?status=done").statusCode()).isEqualTo(400);
         assertThat(neo.get("/video/generations?page=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aHeldCreateAnswerLeavesTheTaskListedByPromptAndTimeBeforeTheClientKnowsItsId() throws Exception {
+        emu().faults().add(Fault.holdAnswer(Duration.ofSeconds(2)).on(Provider.NEOSPARK).method("POST")
+                .path("/video/generations").times(1));
+        CompletableFuture<HttpResponse<String>> create = CompletableFuture.supplyAsync(
+                () -> neo.post("/video/generations", "{\"prompt\":\"A held camel\"}"));
+
+        // created at once, answered later: the create window a client can die in
+        await().atMost(Duration.ofSeconds(30)).until(() -> NeoSparkCalls.data(neo.get("/video/generations"))
+                .get("total").asInt() == 1);
+        JsonNode listed = NeoSparkCalls.data(neo.get("/video/generations")).get("items").get(0);
+        assertThat(create).isNotDone();
+        assertThat(listed.get("prompt").asText()).isEqualTo("A held camel");
+        assertThat(listed.get("created_at").asText()).isNotBlank();
+
+        JsonNode created = NeoSparkCalls.data(create.get(30, TimeUnit.SECONDS));
+        assertThat(created.get("task_id").asText()).isEqualTo(listed.get("task_id").asText());
+        assertThat(emu().requests(Provider.NEOSPARK)).filteredOn(r -> r.method().equals("POST")).hasSize(1);
     }
 
     @Test
