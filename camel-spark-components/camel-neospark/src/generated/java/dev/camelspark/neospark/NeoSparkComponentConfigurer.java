@@ -88,6 +88,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "numimages":
         case "numImages": getOrCreateConfiguration(target).setNumImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": getOrCreateConfiguration(target).setOnUnknownOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "optimizeprompt":
         case "optimizePrompt": getOrCreateConfiguration(target).setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pollinterval":
@@ -211,6 +213,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "numimages":
         case "numImages": return java.lang.Integer.class;
         case "offset": return java.lang.Integer.class;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return java.lang.String.class;
         case "optimizeprompt":
         case "optimizePrompt": return java.lang.Boolean.class;
         case "pollinterval":
@@ -335,6 +339,8 @@ public class NeoSparkComponentConfigurer extends PropertyConfigurerSupport imple
         case "numimages":
         case "numImages": return getOrCreateConfiguration(target).getNumImages();
         case "offset": return getOrCreateConfiguration(target).getOffset();
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return getOrCreateConfiguration(target).getOnUnknownOutcome();
         case "optimizeprompt":
         case "optimizePrompt": return getOrCreateConfiguration(target).getOptimizePrompt();
         case "pollinterval":

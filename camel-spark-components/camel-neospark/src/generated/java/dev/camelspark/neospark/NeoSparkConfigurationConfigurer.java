@@ -66,6 +66,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "numimages":
         case "numImages": target.setNumImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "offset": target.setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": target.setOnUnknownOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "optimizeprompt":
         case "optimizePrompt": target.setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pollinterval":
@@ -162,6 +164,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "numimages":
         case "numImages": return java.lang.Integer.class;
         case "offset": return java.lang.Integer.class;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return java.lang.String.class;
         case "optimizeprompt":
         case "optimizePrompt": return java.lang.Boolean.class;
         case "pollinterval":
@@ -259,6 +263,8 @@ public class NeoSparkConfigurationConfigurer extends org.apache.camel.support.co
         case "numimages":
         case "numImages": return target.getNumImages();
         case "offset": return target.getOffset();
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return target.getOnUnknownOutcome();
         case "optimizeprompt":
         case "optimizePrompt": return target.getOptimizePrompt();
         case "pollinterval":

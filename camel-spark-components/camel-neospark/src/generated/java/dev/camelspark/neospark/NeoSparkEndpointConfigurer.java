@@ -84,6 +84,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "numimages":
         case "numImages": target.getConfiguration().setNumImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "offset": target.getConfiguration().setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": target.getConfiguration().setOnUnknownOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "optimizeprompt":
         case "optimizePrompt": target.getConfiguration().setOptimizePrompt(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pollinterval":
@@ -217,6 +219,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "numimages":
         case "numImages": return java.lang.Integer.class;
         case "offset": return java.lang.Integer.class;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return java.lang.String.class;
         case "optimizeprompt":
         case "optimizePrompt": return java.lang.Boolean.class;
         case "pollinterval":
@@ -351,6 +355,8 @@ public class NeoSparkEndpointConfigurer extends PropertyConfigurerSupport implem
         case "numimages":
         case "numImages": return target.getConfiguration().getNumImages();
         case "offset": return target.getConfiguration().getOffset();
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return target.getConfiguration().getOnUnknownOutcome();
         case "optimizeprompt":
         case "optimizePrompt": return target.getConfiguration().getOptimizePrompt();
         case "pollinterval":

@@ -23,7 +23,7 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
@@ -58,6 +58,7 @@ public class NeoSparkEndpointUriFactory extends org.apache.camel.support.compone
         props.add("negativePrompt");
         props.add("numImages");
         props.add("offset");
+        props.add("onUnknownOutcome");
         props.add("operation");
         props.add("optimizePrompt");
         props.add("pollInterval");

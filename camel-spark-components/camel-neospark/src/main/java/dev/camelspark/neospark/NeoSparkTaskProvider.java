@@ -15,7 +15,9 @@ import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
 import dev.camelspark.support.task.TaskCreation;
+import dev.camelspark.support.task.TaskIntent;
 import dev.camelspark.support.task.TaskProvider;
+import dev.camelspark.support.task.TaskReconciliation;
 import dev.camelspark.support.task.TaskRecord;
 import dev.camelspark.support.task.TaskSnapshot;
 import dev.camelspark.support.task.TaskState;
@@ -171,6 +173,20 @@ final class NeoSparkTaskProvider implements TaskProvider<NeoSparkConfiguration> 
                     created.mediaUrls(), created.cost(), null, null, created.resultHeaders(), created.raw());
         }
         return created;
+    }
+
+    /**
+     * A video is looked up in the list of video generations by prompt and time ({@link NeoSparkVideoLookup}); an
+     * image cannot be: the API lists a session's count of messages, not the messages.
+     */
+    @Override
+    public CompletableFuture<TaskReconciliation> reconcile(TaskIntent intent, TaskCreation creation,
+                                                           NeoSparkConfiguration config) {
+        if (!NeoSparkClient.VIDEO.equals(creation.operation())) {
+            return CompletableFuture.completedFuture(TaskReconciliation.unknown(
+                    "the NeoSpark API lists no image messages to look it up in"));
+        }
+        return new NeoSparkVideoLookup(client).find(intent, creation.body(), config.getRequestTimeout());
     }
 
     /** Reads an image message or a video task, as the submission was recorded. */

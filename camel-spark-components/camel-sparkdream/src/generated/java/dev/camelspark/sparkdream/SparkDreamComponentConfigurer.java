@@ -75,6 +75,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": getOrCreateConfiguration(target).setOnUnknownOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "polltimeout":
@@ -160,6 +162,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "polltimeout":
@@ -246,6 +250,8 @@ public class SparkDreamComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return getOrCreateConfiguration(target).getOnUnknownOutcome();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "polltimeout":

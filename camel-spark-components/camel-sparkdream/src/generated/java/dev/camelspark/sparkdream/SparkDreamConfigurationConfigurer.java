@@ -53,6 +53,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.setMaxRetryAfter(property(camelContext, long.class, value)); return true;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": target.setOnUnknownOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
         case "polltimeout":
@@ -111,6 +113,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "polltimeout":
@@ -170,6 +174,8 @@ public class SparkDreamConfigurationConfigurer extends org.apache.camel.support.
         case "maxRetries": return target.getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getMaxRetryAfter();
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return target.getOnUnknownOutcome();
         case "pollinterval":
         case "pollInterval": return target.getPollInterval();
         case "polltimeout":

@@ -71,6 +71,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": target.getConfiguration().setOnUnknownOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
@@ -166,6 +168,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "pollstrategy":
@@ -262,6 +266,8 @@ public class SparkDreamEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
+        case "onunknownoutcome":
+        case "onUnknownOutcome": return target.getConfiguration().getOnUnknownOutcome();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "pollstrategy":

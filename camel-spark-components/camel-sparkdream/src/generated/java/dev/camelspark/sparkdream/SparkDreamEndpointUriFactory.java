@@ -23,7 +23,7 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("additionalBodyProperty");
         props.add("allowedDownloadHosts");
         props.add("apiKey");
@@ -50,6 +50,7 @@ public class SparkDreamEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxPollInterval");
         props.add("maxRetries");
         props.add("maxRetryAfter");
+        props.add("onUnknownOutcome");
         props.add("operation");
         props.add("pollInterval");
         props.add("pollStrategy");

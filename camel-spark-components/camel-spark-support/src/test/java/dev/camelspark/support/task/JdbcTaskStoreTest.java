@@ -220,8 +220,10 @@ class JdbcTaskStoreTest {
         a.save(running("t1"));
         store("b");
         assertThat(a.find("p", "t1")).isPresent();
-        assertThat(JdbcTaskStore.schemaStatements()).hasSize(3)
-                .first().satisfies(sql -> assertThat(sql).startsWith("CREATE TABLE IF NOT EXISTS spark_task"));
+        assertThat(JdbcTaskStore.schemaStatements()).hasSize(4)
+                .first().satisfies(sql -> assertThat(sql).startsWith("CREATE TABLE IF NOT EXISTS spark_task ("));
+        assertThat(JdbcTaskStore.schemaStatements()).last()
+                .satisfies(sql -> assertThat(sql).startsWith("CREATE TABLE IF NOT EXISTS spark_task_intent ("));
     }
 
     @Test

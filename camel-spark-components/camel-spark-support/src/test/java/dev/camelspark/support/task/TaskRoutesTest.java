@@ -272,6 +272,66 @@ class TaskRoutesTest {
     }
 
     @Test
+    void aCreateWithAnUnknownOutcomeIsNotCreatedAgainUnlessRetryIsAsked() throws Exception {
+        String store = "taskStore=file&taskStoreDirectory=" + dir;
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("testtasks:generate?" + store);
+                from("direct:retry").to("testtasks:generate?onUnknownOutcome=retry&" + store);
+            }
+        });
+        org.apache.camel.Processor lighthouse = e -> {
+            e.getMessage().setBody("a lighthouse");
+            e.getMessage().setHeader(SparkConstants.TASK_KEY, "inbox/lighthouse.txt");
+        };
+        // a 500: the service may have created the task before failing
+        service.createStatus(500);
+        assertThat(template.send("direct:in", lighthouse).getException()).isNotNull();
+        service.createStatus(0);
+        long calls = service.server().requests().stream().filter(r -> r.method().equals("POST")).count();
+
+        Exchange again = template.send("direct:in", lighthouse);
+        assertThat(again.getException()).isInstanceOf(TaskOutcomeUnknownException.class)
+                .hasMessageContaining("may exist already").hasMessageContaining("onUnknownOutcome=retry");
+        assertThat(service.server().requests().stream().filter(r -> r.method().equals("POST")).count())
+                .as("not sent again").isEqualTo(calls);
+
+        service.autoComplete(true);
+        Exchange retried = template.send("direct:retry", lighthouse);
+        assertThat(retried.getException()).isNull();
+        assertThat(retried.getMessage().getBody(byte[].class)).isEqualTo(TaskService.PNG);
+        assertThat(service.created()).hasSize(1);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.toList()).as("the intent forgotten once its task was recorded").isEmpty();
+        }
+    }
+
+    @Test
+    void aCreateRefusedWithA4xxCreatedNothingAndMayBeSentAgain() throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("testtasks:generate?taskStore=file&taskStoreDirectory=" + dir);
+            }
+        });
+        org.apache.camel.Processor lighthouse = e -> {
+            e.getMessage().setBody("a lighthouse");
+            e.getMessage().setHeader(SparkConstants.TASK_KEY, "inbox/lighthouse.txt");
+        };
+        service.createStatus(400);
+        assertThat(template.send("direct:in", lighthouse).getException()).isNotNull()
+                .isNotInstanceOf(TaskOutcomeUnknownException.class);
+        service.createStatus(0).autoComplete(true);
+        Exchange again = template.send("direct:in", lighthouse);
+        assertThat(again.getException()).isNull();
+        assertThat(service.created()).hasSize(1);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.toList()).as("no intent left, the task delivered").isEmpty();
+        }
+    }
+
+    @Test
     void aRestartBetweenSubmitAndCompletionResumesTheTaskWithoutCreatingAnother() throws Exception {
         String uri = "testtasks:generate?taskStore=file&taskStoreDirectory=" + dir;
         RouteBuilder routes = new RouteBuilder() {

@@ -113,4 +113,8 @@ public class TestTaskEndpoint extends SparkTaskEndpointSupport<TestTaskConfigura
     public void setCorrelationHeaders(String v) {
         configuration.setCorrelationHeaders(v);
     }
+
+    public void setOnUnknownOutcome(String v) {
+        configuration.setOnUnknownOutcome(v);
+    }
 }

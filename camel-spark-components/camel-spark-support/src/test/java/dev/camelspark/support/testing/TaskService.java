@@ -51,10 +51,17 @@ public final class TaskService implements AutoCloseable {
     private volatile boolean autoComplete;
     /** Status reads answered with this HTTP status instead (0: answer normally). */
     private volatile int readStatus;
+    /** Create calls answered with this HTTP status instead, creating nothing (0: answer normally). */
+    private volatile int createStatus;
 
     public TaskService() {
         server.on("/api/tasks", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("POST") && createStatus != 0) {
+                HttpTestServer.respond(exchange, createStatus, "{\"error\":\"create refused\"}", "Content-Type",
+                        "application/json");
+                return;
+            }
             if (exchange.getRequestMethod().equals("POST")) {
                 JsonNode body = SparkJson.tryParse(new String(HttpTestServer.bodyOf(exchange), StandardCharsets.UTF_8));
                 String id = "t-" + ids.incrementAndGet();
@@ -159,6 +166,12 @@ public final class TaskService implements AutoCloseable {
     /** Status reads get this HTTP status (0 to answer normally again). */
     public TaskService readStatus(int status) {
         this.readStatus = status;
+        return this;
+    }
+
+    /** Create calls get this HTTP status and create nothing (0 to answer normally again). */
+    public TaskService createStatus(int status) {
+        this.createStatus = status;
         return this;
     }
 
