@@ -321,6 +321,16 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
     private java.time.Duration maxPollInterval;
 
     /**
+     * What the same input does when an earlier create call of it has an unknown outcome: the process died (or the
+     * call failed without an answer, or with a 5xx) after the request was sent and before its task was recorded, so
+     * the task may exist and be paid. The store records an intent before each create call to know it. When the
+     * provider's task list cannot tell (NeoSpark videos are looked up there by prompt and time), fail (the default)
+     * fails the exchange with a TaskOutcomeUnknownException saying so; retry creates the task again, which may pay
+     * for it twice.
+     */
+    private String onUnknownOutcome;
+
+    /**
      * How long to wait before the first status poll of a task; each following wait is 1.5 times longer, up to
      * maxPollInterval. A duration: 500ms, 10s, 2m (a plain number is milliseconds).
      */
@@ -459,6 +469,7 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
         options.put("correlationHeaders", correlationHeaders);
         options.put("maxCostPerTask", maxCostPerTask);
         options.put("maxPollInterval", maxPollInterval == null ? null : maxPollInterval.toMillis());
+        options.put("onUnknownOutcome", onUnknownOutcome);
         options.put("pollInterval", pollInterval == null ? null : pollInterval.toMillis());
         options.put("pollTimeout", pollTimeout == null ? null : pollTimeout.toMillis());
         options.put("taskGroup", taskGroup);
@@ -874,6 +885,14 @@ public class NeoSparkComponentConfiguration extends SparkComponentProperties {
 
     public void setMaxPollInterval(java.time.Duration maxPollInterval) {
         this.maxPollInterval = maxPollInterval;
+    }
+
+    public String getOnUnknownOutcome() {
+        return onUnknownOutcome;
+    }
+
+    public void setOnUnknownOutcome(String onUnknownOutcome) {
+        this.onUnknownOutcome = onUnknownOutcome;
     }
 
     public java.time.Duration getPollInterval() {
