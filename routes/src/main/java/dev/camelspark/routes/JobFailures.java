@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelspark.support.task.TaskAbandonedException;
+import dev.camelspark.support.task.TaskOutcomeUnknownException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
 
@@ -41,7 +42,7 @@ public final class JobFailures {
             return;
         }
         release(exchange, ledger);
-        String reason = failure == null ? "unknown failure" : describe(failure);
+        String reason = failure == null ? "unknown failure" : describe(failure) + retryHint(failure, relative);
         // named after the whole input name, so x.json and x.yaml failing never share one reason
         Path target = OutputNames.resolve(errorFolder, relative + ".reason.txt");
         Files.createDirectories(target.getParent());
@@ -70,6 +71,23 @@ public final class JobFailures {
             }
         }
         return exchange.getContext().isStopping();
+    }
+
+    /**
+     * How to create again, on purpose, a task whose create call had an unknown outcome (a crash in the create window):
+     * the input is not retried by itself, since that task may exist and be paid.
+     */
+    static String retryHint(Throwable failure, String relative) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TaskOutcomeUnknownException unknown) {
+                String provider = unknown.getIntent().provider();
+                return System.lineSeparator() + "In this application: check the " + provider + " account for that"
+                       + " task first; to create it again on purpose, start the application once with"
+                       + " camel.component." + provider + ".on-unknown-outcome=retry and move " + relative
+                       + " from inbox/.error/ back to inbox/.";
+            }
+        }
+        return "";
     }
 
     /** The message of the failure and of its causes, without stack traces: the reader is a person. */

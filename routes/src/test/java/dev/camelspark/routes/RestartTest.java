@@ -135,6 +135,52 @@ class RestartTest {
     }
 
     @Test
+    void killedBetweenACreateAndItsRecordTheInputGoesToErrorSayingTheTaskMayExistAndIsRetriedOnlyOnPurpose()
+            throws Exception {
+        // the emulator creates the task and holds its answer: the kill lands after the create, before the record
+        EMULATOR.emulator().faults().add(Fault.holdAnswer(Duration.ofSeconds(60)).on(Provider.SPARKDREAM)
+                .method("POST").path("/model/v1/generation").times(1));
+        drop("dream/mirage.txt", "A mirage over the salt flats");
+
+        try (BatchProcess first = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> pending(Provider.SPARKDREAM, "/generation"));
+            first.kill();
+        }
+        Path reason = dir.resolve("inbox/.error/dream/mirage.txt.reason.txt");
+        try (BatchProcess second = BatchProcess.start(dir, EMULATOR.emulator(), Map.of())) {
+            await().atMost(BatchProcess.patience()).until(() -> Files.exists(reason));
+        }
+        assertThat(dir.resolve("inbox/.error/dream/mirage.txt")).exists();
+        assertThat(Files.readString(reason)).contains("may exist already", "outcome is unknown",
+                "camel.component.sparkdream.on-unknown-outcome=retry", "move dream/mirage.txt");
+        assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).as("created once").isEqualTo(1);
+        assertThat(outbox()).isEmpty();
+
+        // retried on purpose, as the reason says: created a second time, and done
+        Files.move(dir.resolve("inbox/.error/dream/mirage.txt"), dir.resolve("inbox/dream/mirage.txt"));
+        try (BatchProcess third = BatchProcess.start(dir, EMULATOR.emulator(),
+                Map.of("camel.component.sparkdream.on-unknown-outcome", "retry"))) {
+            await().atMost(BatchProcess.patience()).until(() -> outbox().contains("dream/mirage.png.json"));
+        }
+        assertThat(calls(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"))).isEqualTo(2);
+    }
+
+    @Test
+    void killedBetweenAVideoCreateAndItsRecordTheTaskIsFoundInTheVideoListAndFinishedNotCreatedAgain()
+            throws Exception {
+        EMULATOR.emulator().neospark().videoTimes(Duration.ofMillis(100), Duration.ofMillis(500));
+        EMULATOR.emulator().faults().add(Fault.holdAnswer(Duration.ofSeconds(60)).on(Provider.NEOSPARK)
+                .method("POST").path("/video/generations").times(1));
+        drop("video/comet.txt", "A comet over the dunes");
+
+        killWhen(() -> pending(Provider.NEOSPARK, "/video/generations"), () -> { }, "video/comet.mp4");
+
+        assertThat(calls(Provider.NEOSPARK, "POST", p -> p.endsWith("/video/generations"))).isEqualTo(1);
+        assertThat(calls(Provider.NEOSPARK, "GET", p -> p.endsWith("/video/generations"))).as("the list was read")
+                .isPositive();
+    }
+
+    @Test
     void killedWhilePollingTheTaskIsResumedNotCreatedAgain() throws Exception {
         EMULATOR.emulator().neospark().videoTimes(Duration.ofMillis(100), Duration.ofSeconds(2));
         EMULATOR.emulator().clock().freeze();
