@@ -32,8 +32,10 @@ import static org.awaitility.Awaitility.await;
  * job file and CSV batches, more dropped before each start so that every kill finds work under way. The emulator lives
  * in the test's JVM, so its record of the calls outlives the kills. At the end every input is done exactly once
  * (one result, one sidecar, its input in {@code .done/}), no partial or empty file is left, nothing is stuck in the
- * inbox (lock files included), and each asynchronous job created one task (but for a kill in the create window:
- * {@link #assertCreatedOnce}). {@code -Dcrash.seed=...} replays a run.
+ * inbox (lock files included), and no asynchronous job created its task twice: a Spark Dream job killed in the create
+ * window (after its create call was sent, before its task was recorded) ends in {@code .error/} saying its task may
+ * exist, a NeoSpark video is found in the provider's list ({@link #assertCreatedOnce}). {@code -Dcrash.seed=...}
+ * replays a run.
  */
 class CrashSafetyTest {
 
@@ -41,9 +43,11 @@ class CrashSafetyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KILLS = Math.max(2, Integer.getInteger("crash.kills", 20));
     private static final long SEED = Long.getLong("crash.seed", 20261204L);
-    /** How long after a create call's request a kill may still land before its task is recorded (a loaded machine). */
-    private static final Duration CREATE_WINDOW = Duration.ofSeconds(3);
-    private static final Duration RECEIPT_LAG = Duration.ofSeconds(1);
+    /** What the reason of an input killed in the create window says (TaskOutcomeUnknownException). */
+    private static final String MAY_EXIST = "may exist already";
+    /** The Spark Dream lines of the batches (batch#line -> prompt), the only lines that may fail so. */
+    private static final Map<String, String> DREAM_LINES = Map.of("batches/mixed.csv#3", "A dream line 1",
+            "batches/dream/few.csv#1", "A dream line 2");
 
     @TempDir
     Path dir;
@@ -100,14 +104,16 @@ class CrashSafetyTest {
             assertEveryInputDoneOnce();
             assertNothingPartialOrStuck();
             for (Map.Entry<String, String> input : inputs.entrySet()) {
+                boolean unknown = failedAsUnknownOutcome(input.getKey());
                 if (input.getKey().startsWith("dream/")) {
-                    assertCreatedOnce(emulator, Provider.SPARKDREAM, "/generation", input.getValue());
+                    assertCreatedOnce(emulator, Provider.SPARKDREAM, "/generation", input.getValue(), unknown);
                 } else if (input.getKey().startsWith("video/")) {
-                    assertCreatedOnce(emulator, Provider.NEOSPARK, "/video/generations", input.getValue());
+                    assertCreatedOnce(emulator, Provider.NEOSPARK, "/video/generations", input.getValue(), false);
                 }
             }
             for (int line = 1; line <= 2; line++) {
-                assertCreatedOnce(emulator, Provider.SPARKDREAM, "/generation", "A dream line " + line);
+                String prompt = "A dream line " + line;
+                assertCreatedOnce(emulator, Provider.SPARKDREAM, "/generation", prompt, unknownLines.contains(prompt));
             }
         }
     }
@@ -157,8 +163,30 @@ class CrashSafetyTest {
         return true;
     }
 
+    /**
+     * Whether the input is in {@code .error/} because a kill landed in its create window: the only failure allowed,
+     * and only for Spark Dream, whose API has no task list to find the task in.
+     */
+    private boolean failedAsUnknownOutcome(String input) throws IOException {
+        Path reason = dir.resolve("inbox/.error").resolve(input + ".reason.txt");
+        if (!Files.exists(reason)) {
+            return false;
+        }
+        assertThat(input).as("only a Spark Dream job may fail, and only in the create window").startsWith("dream/");
+        assertThat(Files.readString(reason)).as("the reason of " + input).contains(MAY_EXIST);
+        LOG.warn("'{}' was killed in the create window: in .error/, its task may exist", input);
+        return true;
+    }
+
+    /** Prompts of batch lines that failed because a kill landed in their create window. */
+    private final java.util.Set<String> unknownLines = new java.util.HashSet<>();
+
     private void assertEveryInputDoneOnce() throws IOException {
-        assertThat(dir.resolve("inbox/.error")).as("no input failed").doesNotExist();
+        for (String file : files(dir.resolve("inbox/.error"))) {
+            if (!file.endsWith(".reason.txt")) {
+                assertThat(failedAsUnknownOutcome(file)).as(file + " failed").isTrue();
+            }
+        }
         Map<String, List<String>> resultsByInput = new LinkedHashMap<>();
         for (String file : files(dir.resolve("outbox"))) {
             if (file.endsWith(".json") && !file.endsWith(".batch.json")) {
@@ -169,8 +197,12 @@ class CrashSafetyTest {
             }
         }
         for (String input : inputs.keySet()) {
-            assertThat(dir.resolve("inbox/.done").resolve(input)).as(input).exists();
             assertThat(dir.resolve("inbox").resolve(input)).as(input).doesNotExist();
+            if (failedAsUnknownOutcome(input)) {
+                assertThat(resultsByInput.get(input)).as("the results of " + input).isNull();
+                continue;
+            }
+            assertThat(dir.resolve("inbox/.done").resolve(input)).as(input).exists();
             if (!batchLines.containsKey(input)) {
                 assertThat(resultsByInput.get(input)).as("the results of " + input).hasSize(1);
             }
@@ -178,15 +210,24 @@ class CrashSafetyTest {
         for (Map.Entry<String, Integer> batch : batchLines.entrySet()) {
             String name = OutputNames.withoutExtension(batch.getKey());
             JsonNode result = JSON.readTree(dir.resolve("outbox").resolve(name + ".batch.json").toFile());
-            assertThat(result.path("failed").asInt()).as(batch.getKey()).isZero();
             assertThat(result.path("lines")).as(batch.getKey()).hasSize(batch.getValue());
+            int number = 0;
             for (JsonNode line : result.path("lines")) {
+                number++;
+                if ("failed".equals(line.path("status").asText())) {
+                    // only a Spark Dream line killed in its create window
+                    assertThat(line.path("reason").asText()).as(batch.getKey() + " " + line).contains(MAY_EXIST);
+                    String dreamLine = DREAM_LINES.get(batch.getKey() + "#" + line.path("line").asInt());
+                    assertThat(dreamLine).as(batch.getKey() + " " + line + ": only a Spark Dream line").isNotNull();
+                    unknownLines.add(dreamLine);
+                    LOG.warn("line {} of {} was killed in the create window: its task may exist", number,
+                            batch.getKey());
+                    continue;
+                }
                 assertThat(dir.resolve("outbox").resolve(line.path("output").asText())).exists();
-            }
-            // one result per line, whatever the kills: no line's result written twice under another name
-            for (int line = 1; line <= batch.getValue(); line++) {
-                assertThat(resultsByInput.get(batch.getKey() + "#" + line)).as("the results of line " + line
-                                                                                + " of " + batch.getKey()).hasSize(1);
+                // one result per line, whatever the kills: no line's result written twice under another name
+                assertThat(resultsByInput.get(batch.getKey() + "#" + number)).as("the results of line " + number
+                                                                                 + " of " + batch.getKey()).hasSize(1);
             }
         }
         // no result that no input asked for (a second copy under another name)
@@ -198,35 +239,28 @@ class CrashSafetyTest {
             assertThat(file).doesNotEndWith(".part");
             assertThat(Files.size(dir.resolve("outbox").resolve(file))).as(file).isPositive();
         }
-        // nothing left in the inbox but .done/: no input, no lock or marker file, hidden ones included
-        assertThat(files(dir.resolve("inbox"))).allMatch(f -> f.startsWith(".done/"));
+        // nothing left in the inbox but .done/ (and .error/, checked above): no input, no lock or marker file
+        assertThat(files(dir.resolve("inbox"))).allMatch(f -> f.startsWith(".done/") || f.startsWith(".error/"));
         for (String file : files(dir.resolve("state"))) {
             assertThat(file).doesNotEndWith(".part").doesNotEndWith(".tmp");
         }
     }
 
     /**
-     * One create call per asynchronous job, but for the window the README names (Exactly once): a kill between the
-     * create call's answer and the task record being written leaves a task nobody knows of, and the job creates
-     * another. Such a repeat is let pass (and logged) only when a kill came within {@link #CREATE_WINDOW} of the create
-     * before it; a repeat after a later kill would mean a recorded task was lost, and fails.
+     * One create call per asynchronous job, never two, whatever the kills. A Spark Dream job killed in its create
+     * window failed instead of creating again ({@code unknownOutcome}): its one create call, or none when the kill came
+     * after its intent was recorded and before the request reached the emulator.
      */
-    private void assertCreatedOnce(SparkEmulator emulator, Provider provider, String path, String prompt) {
+    private void assertCreatedOnce(SparkEmulator emulator, Provider provider, String path, String prompt,
+                                   boolean unknownOutcome) {
         List<java.time.Instant> creates = emulator.requests(provider).stream()
                 .filter(r -> r.method().equals("POST") && r.path().endsWith(path) && prompt.equals(r.prompt()))
                 .map(r -> r.receivedAt()).sorted().toList();
-        assertThat(creates).as("the create calls of '" + prompt + "'").isNotEmpty();
-        for (int i = 1; i < creates.size(); i++) {
-            java.time.Instant before = creates.get(i - 1);
-            java.time.Instant next = creates.get(i);
-            // the emulator stamps a request when it has read it: a request sent just before the kill may be stamped after
-            boolean inWindow = kills.stream().anyMatch(k -> k.isAfter(before.minus(RECEIPT_LAG)) && k.isBefore(next)
-                                                            && k.isBefore(before.plus(CREATE_WINDOW)));
-            assertThat(inWindow).as("'" + prompt + "' created again at " + next + " after a create at " + before
-                                    + " with no kill within " + CREATE_WINDOW + " of it (kills at " + kills
-                                    + "; see target/crash-safety-" + SEED + ".log)").isTrue();
-            LOG.warn("'{}' created again: a kill came within {} of its create at {} (the create window)", prompt,
-                    CREATE_WINDOW, before);
+        if (unknownOutcome) {
+            assertThat(creates).as("the create calls of '" + prompt + "' (killed in the create window)").hasSizeLessThan(2);
+        } else {
+            assertThat(creates).as("the create calls of '" + prompt + "' (kills at " + kills + "; see target/crash-safety-"
+                                   + SEED + ".log)").hasSize(1);
         }
     }
 
