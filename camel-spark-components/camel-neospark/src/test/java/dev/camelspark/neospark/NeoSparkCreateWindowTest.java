@@ -41,16 +41,8 @@ class NeoSparkCreateWindowTest {
     @BeforeEach
     void start() throws Exception {
         emulator().neospark().videoTimes(Duration.ZERO, Duration.ofMillis(200));
-        NeoSparkComponent neospark = new NeoSparkComponent();
-        NeoSparkConfiguration config = neospark.getConfiguration();
-        config.setBaseUrl(EMULATOR.baseUrl(Provider.NEOSPARK));
-        config.setApiKey(NeoSparkTestSupport.KEY);
-        config.setPollInterval(50);
-        config.setMaxPollInterval(200);
-        config.setTaskStore("file");
-        config.setTaskStoreDirectory(dir.resolve("tasks").toString());
         context = new DefaultCamelContext();
-        context.addComponent("neospark", neospark);
+        context.addComponent("neospark", NeoSparkRestartTest.fileStoreComponent(EMULATOR, dir.resolve("tasks")));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -58,18 +58,23 @@ class NeoSparkRestartTest {
         return r.method().equals("POST") && (r.path().endsWith("/generate") || r.path().equals("/api/v1/video/generations"));
     }
 
-    /** A new application: the same routes and the same task store directory as the one before. */
-    private CamelContext start(RouteBuilder routes) throws Exception {
+    /** A component on {@code emulator}, polling fast, its tasks in a file store in {@code tasks}. */
+    static NeoSparkComponent fileStoreComponent(SparkEmulatorExtension emulator, Path tasks) {
         NeoSparkComponent neospark = new NeoSparkComponent();
         NeoSparkConfiguration config = neospark.getConfiguration();
-        config.setBaseUrl(EMULATOR.baseUrl(Provider.NEOSPARK));
+        config.setBaseUrl(emulator.baseUrl(Provider.NEOSPARK));
         config.setApiKey(NeoSparkTestSupport.KEY);
         config.setPollInterval(50);
         config.setMaxPollInterval(200);
         config.setTaskStore("file");
-        config.setTaskStoreDirectory(dir.resolve("tasks").toString());
+        config.setTaskStoreDirectory(tasks.toString());
+        return neospark;
+    }
+
+    /** A new application: the same routes and the same task store directory as the one before. */
+    private CamelContext start(RouteBuilder routes) throws Exception {
         CamelContext c = new DefaultCamelContext();
-        c.addComponent("neospark", neospark);
+        c.addComponent("neospark", fileStoreComponent(EMULATOR, dir.resolve("tasks")));
         c.getShutdownStrategy().setTimeout(1); // an exchange waiting for its task is abandoned, not waited for
         c.addRoutes(routes);
         c.start();

@@ -106,7 +106,7 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
      */
     private TaskRecord resume(TaskRecord existing, C config, TaskStore store) {
         // a death between recording the task and forgetting its intent left it behind
-        store.forgetIntent(provider(), existing.taskKey());
+        forget(store, existing.taskKey());
         if (!existing.endedUnsettled()) {
             return existing;
         }
@@ -133,7 +133,7 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
         }
         return provider.create(exchange, creation, config).whenComplete((response, error) -> {
             if (error != null && taskKey != null && refused(error)) {
-                store.forgetIntent(provider(), taskKey); // answered with a refusal: no task exists
+                forget(store, taskKey); // answered with a refusal: no task exists
             }
         }).thenApply(response -> {
             setCallHeaders(exchange, response.rateLimit(), response.attempts());
@@ -141,7 +141,7 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
             TaskRecord record = record(exchange, config, creation, taskKey, created);
             if (record.state().isFinished() && record.state() != TaskState.COMPLETED) {
                 // refused as it was created (a validation failure answered as a failed task): nothing to poll or resume
-                store.forgetIntent(provider(), taskKey);
+                forget(store, taskKey);
                 SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), record);
                 throw getEndpoint().failureOf(record);
             }
@@ -152,7 +152,7 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
                         + " be recorded in the task store, so it is not polled; find it in the provider's task list: "
                         + e.getMessage(), null, null, e);
             }
-            store.forgetIntent(provider(), taskKey);
+            forget(store, taskKey);
             return new Submission(record, false);
         });
     }
@@ -162,6 +162,18 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
         return TaskRecord.submitted(provider(), creation.operation(), config.getTaskGroup(), taskKey, delivery,
                 CorrelationHeaders.of(config.getCorrelationHeaders()).save(exchange.getMessage()), now,
                 now.plusMillis(config.getPollTimeout()), task);
+    }
+
+    /**
+     * Forgets the intent of a call whose outcome is known now. Failing to is no reason to fail the exchange: an intent
+     * left behind can only make the same input fail later as an unknown outcome, never pay twice.
+     */
+    private void forget(TaskStore store, String taskKey) {
+        try {
+            store.forgetIntent(provider(), taskKey);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not forget the intent of task key {}: {}", provider(), taskKey, e.getMessage());
+        }
     }
 
     /** Whether the create call provably created nothing: answered with a 4xx, or never sent. */
@@ -183,7 +195,7 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
             if (found.task() != null) {
                 TaskRecord record = record(exchange, config, creation, intent.taskKey(), found.task());
                 store.save(record);
-                store.forgetIntent(provider(), intent.taskKey());
+                forget(store, intent.taskKey());
                 LOG.info("{}: the create call of this input sent at {} had an unknown outcome; found its task {} in the"
                          + " provider's task list and polling it, not creating another", provider(), intent.at(),
                         record.taskId());
