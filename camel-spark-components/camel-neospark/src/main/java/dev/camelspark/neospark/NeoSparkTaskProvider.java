@@ -120,6 +120,15 @@ final class NeoSparkTaskProvider implements TaskProvider<NeoSparkConfiguration> 
         }
     }
 
+    /** An image in the endpoint's own session: created now, before the paid call's intent is recorded. */
+    @Override
+    public CompletableFuture<Void> beforeCreate(Exchange exchange, TaskCreation creation, NeoSparkConfiguration config) {
+        if (!NeoSparkClient.IMAGE.equals(creation.operation()) || config.getSessionId() != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return endpointSession(config).thenAccept(ready -> { });
+    }
+
     /** A video as prepared; an image in its session: the endpoint's own, created on first use. */
     @Override
     public CompletableFuture<SparkResponse> create(Exchange exchange, TaskCreation creation,

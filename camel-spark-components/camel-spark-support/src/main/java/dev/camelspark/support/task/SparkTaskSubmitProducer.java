@@ -121,6 +121,13 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
     private CompletableFuture<Submission> create(Exchange exchange, C config, TaskCreation creation,
                                                  String taskKey, TaskStore store) {
         TaskProvider<C> provider = getEndpoint().tasks();
+        return provider.beforeCreate(exchange, creation, config)
+                .thenCompose(ready -> createRecorded(exchange, config, creation, taskKey, store, provider));
+    }
+
+    /** Records the intent, then sends the paid call and records its task. */
+    private CompletableFuture<Submission> createRecorded(Exchange exchange, C config, TaskCreation creation,
+                                                         String taskKey, TaskStore store, TaskProvider<C> provider) {
         if (taskKey != null) {
             try {
                 store.saveIntent(new TaskIntent(provider(), taskKey, creation.operation(),

@@ -27,6 +27,14 @@ public interface TaskProvider<C extends SparkTaskConfiguration> {
     TaskCreation prepare(Exchange exchange, String operation, C config);
 
     /**
+     * Makes the free calls the create call needs first (a session to create the task in), before the intent of the
+     * paid call is recorded: a death during them is no unknown outcome. The default has none.
+     */
+    default CompletableFuture<Void> beforeCreate(Exchange exchange, TaskCreation creation, C config) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Sends the create call. Providers that need calls of their own first (a session to create the task in) do them
      * here; it runs only when no recorded task is resumed.
      */
