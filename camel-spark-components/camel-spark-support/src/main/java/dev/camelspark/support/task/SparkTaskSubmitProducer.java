@@ -152,9 +152,12 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
                 SparkTaskEndpointSupport.setTaskHeaders(exchange.getMessage(), record);
                 throw getEndpoint().failureOf(record);
             }
+            TaskPoller poller = getEndpoint().getComponent().getPoller();
+            poller.announce(record.taskId()); // tracked by send() next, not by a tasks consumer seeing the record
             try {
                 store.save(record);
             } catch (RuntimeException e) {
+                poller.withdraw(record.taskId());
                 throw new SparkApiException(provider(), 0, null, "task " + record.taskId() + " was created but could not"
                         + " be recorded in the task store, so it is not polled; find it in the provider's task list: "
                         + e.getMessage(), null, null, e);

@@ -3,6 +3,7 @@ package dev.camelspark.support.task;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,6 +45,8 @@ public final class TaskPoller {
     private final Clock clock;
     private final String owner;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    /** Recorded by a producer and about to be tracked by it (see {@link #announce}). */
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private volatile SparkMetrics metrics = SparkMetrics.NONE;
 
@@ -75,10 +78,12 @@ public final class TaskPoller {
     public CompletableFuture<TaskRecord> track(TaskRecord record, TaskStore store, TaskStatusCall status,
                                                PollSchedule schedule, boolean now) {
         if (record.state().isFinished()) {
+            announced.remove(record.taskId());
             return CompletableFuture.completedFuture(record);
         }
         Tracked fresh = new Tracked(record, store, status, schedule);
         Tracked existing = tracked.putIfAbsent(record.taskId(), fresh);
+        announced.remove(record.taskId()); // after the put: isTracking stays true throughout
         if (existing != null) {
             return existing.result;
         }
@@ -96,9 +101,22 @@ public final class TaskPoller {
         this.metrics = metrics;
     }
 
-    /** Whether the task is being polled now. */
+    /**
+     * Marks a task its producer is recording and will track next, so that a {@code tasks} consumer that finds the
+     * record in the store in between leaves it to that producer instead of polling it on its own schedule.
+     */
+    public void announce(String taskId) {
+        announced.add(taskId);
+    }
+
+    /** Takes back an {@link #announce announcement} whose task will not be tracked (its record could not be saved). */
+    public void withdraw(String taskId) {
+        announced.remove(taskId);
+    }
+
+    /** Whether the task is being polled now, or is about to be by the producer that recorded it. */
     public boolean isTracking(String taskId) {
-        return tracked.containsKey(taskId);
+        return tracked.containsKey(taskId) || announced.contains(taskId);
     }
 
     /** How many tasks are being polled now. */
