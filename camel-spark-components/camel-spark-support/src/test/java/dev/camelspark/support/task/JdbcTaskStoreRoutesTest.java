@@ -1,5 +1,6 @@
 package dev.camelspark.support.task;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,7 @@ class JdbcTaskStoreRoutesTest {
         }
         service.completeAll();
 
-        await().until(() -> handedOut.keySet().containsAll(ids));
+        await().atMost(Duration.ofSeconds(60)).until(() -> handedOut.keySet().containsAll(ids));
         Thread.sleep(300); // a few more polls of both consumers: nothing is handed out twice
         assertThat(handedOut).hasSize(40).allSatisfy((id, times) -> assertThat(times.get()).as(id).isEqualTo(1));
         assertThat(service.created()).as("one paid create per submission").hasSize(40);
@@ -99,7 +100,7 @@ class JdbcTaskStoreRoutesTest {
         a.stop(); // its poll leases are given up; its tasks stay recorded
         CamelContext b = instance("b", true);
         service.completeAll();
-        await().until(() -> handedOut.keySet().containsAll(ids));
+        await().atMost(Duration.ofSeconds(60)).until(() -> handedOut.keySet().containsAll(ids));
         assertThat(handedOut.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
         assertThat(b.getComponent("testtasks", TestTaskComponent.class).getPoller().size()).isZero();
     }
