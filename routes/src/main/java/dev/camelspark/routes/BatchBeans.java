@@ -7,6 +7,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import dev.camelspark.support.task.FileTaskStore;
+import dev.camelspark.support.task.TaskStore;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.spi.Registry;
@@ -28,9 +30,18 @@ public class BatchBeans implements CamelConfiguration {
         int batchConcurrency = properties.resolveProperty("spark.batch.batch-concurrency").map(Integer::parseInt).orElse(4);
         int maxInFlight = properties.resolveProperty("spark.batch.max-in-flight").map(Integer::parseInt).orElse(8);
         Registry registry = camelContext.getRegistry();
-        // one store for both asynchronous components, so progress can read what they recorded
-        FileTaskStore tasks = new FileTaskStore(Path.of(dir, "state", "tasks"));
-        tasks.start();
+        // one store for both asynchronous components, so progress can read what they recorded: a folder of files, or
+        // in the cluster profile the database's task table, with the inputs claimed there too
+        TaskStore tasks;
+        if (properties.resolveProperty("spark.cluster.enabled").map(Boolean::parseBoolean).orElse(false)) {
+            ClusterSettings cluster = ClusterSettings.of(properties);
+            tasks = cluster.start(camelContext);
+        } else {
+            tasks = new FileTaskStore(Path.of(dir, "state", "tasks"));
+            tasks.start();
+            // the read lock is changed: nothing reads this (the routes name it for the cluster profile's read lock)
+            registry.bind("inboxLocks", MemoryIdempotentRepository.memoryIdempotentRepository());
+        }
         registry.bind("taskStore", tasks);
         camelContext.addService(new ServiceSupport() {
             @Override

@@ -3,8 +3,10 @@ package dev.camelspark.routes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import dev.camelspark.support.http.SparkHashes;
  * the result's file and its sidecar. Recorded before the result is renamed into place, so a crash after the answer
  * arrived finishes the job from the record on the next start instead of calling the provider again.</li>
  * </ul>
- * One application per folder: claims are made under this object's lock, each document written atomically.
+ * Claims are made under this object's lock, each claim file created (never replaced) so that instances of a cluster
+ * sharing the folder cannot both take a name; each document is written atomically.
  */
 public final class OutputLedger {
 
@@ -84,7 +87,15 @@ public final class OutputLedger {
             }
             try {
                 Files.createDirectories(claim.getParent());
-                OutboxWriter.writeAtomically(claim, (jobKey + "\n").getBytes(StandardCharsets.UTF_8));
+                // created, not replaced: of two instances of a cluster claiming one name at once, one gets it
+                Files.write(claim, (jobKey + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot claim output '" + candidate + "': " + e.getMessage(), e);
+            }
+            try {
                 write(new Entry(jobKey, candidate, null, null));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot claim output '" + candidate + "': " + e.getMessage(), e);

@@ -10,10 +10,12 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
  */
 public class BatchRoutes extends RouteConfigurationBuilder {
 
-    private static final String INPUT = "file:{{spark.batch.dir}}/inbox?recursive=true&readLock=changed"
+    private static final String INPUT = "file:{{spark.batch.dir}}/inbox?recursive=true&readLock={{spark.batch.read-lock}}"
                                         + "&readLockMinAge={{spark.batch.read-lock-min-age}}"
                                         + "&readLockCheckInterval={{spark.batch.read-lock-check-interval}}"
                                         + "&delay={{spark.batch.poll-delay}}&readLockMinLength=0"
+                                        + "&idempotentRepository=#inboxLocks&readLockRemoveOnCommit=true"
+                                        + "&maxMessagesPerPoll={{spark.batch.max-messages-per-poll}}"
                                         + "&filter=#inboxNames&move=.done/${file:name}";
 
     @Override

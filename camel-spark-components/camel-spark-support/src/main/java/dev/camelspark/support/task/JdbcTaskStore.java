@@ -50,6 +50,8 @@ public class JdbcTaskStore implements TaskStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTaskStore.class);
     public static final String SCHEMA_SCRIPT = "jdbc-task-store-postgresql.sql";
+    /** The advisory lock the schema is created under (any number, the same in every instance). */
+    private static final long SCHEMA_LOCK = 0x5350_4b54L;
     private static final String COLUMNS = "record, claimed_by, claimed_until";
     private static final String UNFINISHED = "('SUBMITTED', 'RUNNING')";
     private static final String ENDS_CLAIM = "(EXCLUDED.delivery = 'PARKED' OR EXCLUDED.state IN " + UNFINISHED + ")";
@@ -113,11 +115,7 @@ public class JdbcTaskStore implements TaskStore {
     public synchronized void start() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (createSchema) {
-                try (Statement s = c.createStatement()) {
-                    for (String sql : schemaStatements()) {
-                        s.execute(sql);
-                    }
-                }
+                createSchema(c);
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM spark_task WHERE delivered AND updated_at < ?")) {
                 ps.setObject(1, time(clock.instant().minus(retention)));
@@ -144,6 +142,27 @@ public class JdbcTaskStore implements TaskStore {
             keepAlive = null;
         }
         holds.clear();
+    }
+
+    /**
+     * Runs the script under a transaction-scoped advisory lock: instances starting together would otherwise race in
+     * {@code CREATE TABLE IF NOT EXISTS}, which PostgreSQL does not make atomic.
+     */
+    private static void createSchema(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+            for (String sql : schemaStatements()) {
+                s.execute(sql);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     /** The statements of the shipped schema script. */
