@@ -94,7 +94,11 @@ public final class BatchProgress {
             public void onDone(Exchange done) {
                 Throwable failure = done.getException() != null ? done.getException()
                         : done.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                if (failure != null && JobFailures.interrupted(done, failure)) {
+                if (failure != null && JobFailures.handedOutElsewhere(failure)) {
+                    forget(job.key());
+                    LOG.info("job {} was handed out by another instance of the cluster: its result is there",
+                            job.source());
+                } else if (failure != null && JobFailures.interrupted(done, failure)) {
                     forget(job.key());
                     jobInterrupted(job.source());
                 }

@@ -26,7 +26,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentR
  * followed by an unconditional update, so two instances that see the same orphan both win (CAMEL-23294), and does not
  * keep the claim it took over alive. So {@link #add} here is one statement, an insert that on conflict updates only a
  * row older than the maximum age, and its row count says who won; the rows this JVM holds are renewed by its own
- * keep-alive.
+ * keep-alive. And {@link #remove} deletes only a claim this instance holds (see there why).
  */
 public class ClusterInboxLocks extends JdbcOrphanLockAwareIdempotentRepository {
 
@@ -89,6 +89,17 @@ public class ClusterInboxLocks extends JdbcOrphanLockAwareIdempotentRepository {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Gives up the claim on {@code key}, but only one this instance holds. Camel's file consumer also calls this for
+     * every input it listed and did not start ({@code removeExcessiveInProgressFiles}, as {@code idempotentEager}
+     * defaults to true), among them the inputs it could not claim because another instance holds them: deleting those
+     * rows handed a live instance's input to the next poll of any other, so jobs ran twice.
+     */
+    @Override
+    public boolean remove(String key) {
+        return held.contains(key) && super.remove(key);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelspark.support.task.TaskAbandonedException;
 import dev.camelspark.support.task.TaskOutcomeUnknownException;
+import dev.camelspark.support.task.TaskHandedOutElsewhereException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
 
@@ -35,6 +36,10 @@ public final class JobFailures {
             failure = exchange.getException();
         }
         String relative = JobReader.relativePath(exchange);
+        if (handedOutElsewhere(failure)) {
+            // another instance of the cluster has the input and its result: it moves the input, not this one
+            return;
+        }
         if (interrupted(exchange, failure)) {
             if (exchange.getProperty(Job.PROPERTY) == null) {
                 progress.jobInterrupted(relative); // a started job says so itself (BatchProgress.jobStarted)
@@ -64,6 +69,9 @@ public final class JobFailures {
 
     /** True when the job stopped because the application is stopping: its input must stay in the inbox. */
     static boolean interrupted(Exchange exchange, Throwable failure) {
+        if (handedOutElsewhere(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JobInterruptedException || t instanceof TaskAbandonedException
                     || t instanceof RejectedExecutionException) {
@@ -88,6 +96,19 @@ public final class JobFailures {
             }
         }
         return "";
+    }
+
+    /**
+     * True when another instance sharing the task store handed the job's task out (cluster profile): the job is that
+     * instance's, neither a failure here nor an interruption by a shutdown.
+     */
+    static boolean handedOutElsewhere(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TaskHandedOutElsewhereException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message of the failure and of its causes, without stack traces: the reader is a person. */

@@ -9,13 +9,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +98,56 @@ class ClusterInboxLocksTest {
         a.remove(file);
         assertThat(b.add(file)).isFalse();
         assertThat(b.holds(file)).isFalse();
+    }
+
+    @Test
+    void anInstanceCannotGiveUpAClaimAnotherHolds() throws Exception {
+        ClusterInboxLocks a = instance(30_000);
+        ClusterInboxLocks b = instance(30_000);
+        String file = input("three.txt");
+        assertThat(a.add(file)).isTrue();
+        // what Camel's file consumer does with an input it listed but could not claim
+        assertThat(b.remove(file)).isFalse();
+        assertThat(b.add(file)).as("a's claim is still there").isFalse();
+        assertThat(a.remove(file)).isTrue();
+        assertThat(b.add(file)).isTrue();
+    }
+
+    @Test
+    void twoFileConsumersOnOneInboxTakeEachInputOnce() throws Exception {
+        Path shared = Files.createDirectories(inbox.resolve("shared"));
+        int inputs = 20;
+        for (int i = 0; i < inputs; i++) {
+            Files.writeString(shared.resolve("job-" + i + ".txt"), "a prompt");
+        }
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        for (int n = 0; n < 2; n++) {
+            CamelContext context = new DefaultCamelContext();
+            contexts.add(context);
+            context.getRegistry().bind("inboxLocks",
+                    new ClusterInboxLocks(postgres.getPostgresDatabase(), "consumers", context, 30_000));
+            // the batch application's input options: a few files per poll, so that each poll lists inputs the
+            // other instance holds and leaves some it could take unstarted
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("file:" + shared + "?readLock=idempotent-changed&readLockMinAge=1&readLockMinLength=0"
+                         + "&idempotentRepository=#inboxLocks&readLockRemoveOnCommit=true&maxMessagesPerPoll=2"
+                         + "&delay=100&move=.done/${file:name}")
+                            .threads(2)
+                            .process(e -> {
+                                runs.computeIfAbsent(e.getMessage().getHeader("CamelFileName", String.class),
+                                        k -> new AtomicInteger()).incrementAndGet();
+                                Thread.sleep(300); // a job takes a while: the other instance polls meanwhile
+                            });
+                }
+            });
+            context.start();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.list(shared).filter(Files::isRegularFile).count() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.size() == inputs);
+        assertThat(runs.values()).as("runs per input: %s", runs).allMatch(count -> count.get() == 1);
     }
 
     @Test

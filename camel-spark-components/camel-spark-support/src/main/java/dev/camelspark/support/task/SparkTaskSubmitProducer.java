@@ -236,6 +236,9 @@ public class SparkTaskSubmitProducer<C extends SparkTaskConfiguration> extends S
         if (failure instanceof TaskAbandonedException) {
             return CompletableFuture.failedFuture(failure); // not handed out: it stays recorded for the restart
         }
+        if (failure instanceof TaskHandedOutElsewhereException) {
+            return CompletableFuture.failedFuture(failure); // another instance of a shared store handed it out
+        }
         boolean result = failure == null && end.state() == TaskState.COMPLETED;
         AtomicBoolean handedOver = new AtomicBoolean(!result);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

@@ -65,8 +65,8 @@ public final class TaskPoller {
     /**
      * Polls the task until it ends. The future completes with the final record (completed, failed, cancelled or
      * timed out; already saved to {@code store}), exceptionally with a {@link TaskUnreadableException} when its
-     * deadline passed with its status unreadable, or with a {@link TaskAbandonedException} when the component stops
-     * first. A task already tracked is not
+     * deadline passed with its status unreadable, with a {@link TaskAbandonedException} when the component stops
+     * first, or with a {@link TaskHandedOutElsewhereException} when another instance sharing the store handed it out. A task already tracked is not
      * tracked twice: its existing future is returned.
      *
      * @param record   the task as recorded
@@ -252,9 +252,9 @@ public final class TaskPoller {
                 latest = record;
             }
             if (latest == null) {
-                // handed out by another instance: nothing left to wait for here
+                // handed out by another instance: nothing left to wait for here, and no shutdown either
                 tracked.remove(record.taskId(), this);
-                result.completeExceptionally(new TaskAbandonedException(provider, record.taskId()));
+                result.completeExceptionally(new TaskHandedOutElsewhereException(provider, record.taskId()));
                 return;
             }
             if (latest.state().isFinished()) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.SparkRequest;
@@ -203,6 +204,35 @@ class TaskPollerTest {
                 .hasMessageContaining(r.taskId()).hasMessageContaining("resumed");
         assertThat(store.find("test", r.taskId()).orElseThrow().state().isFinished()).isFalse();
         assertThat(track(r, 20, 20)).isCompletedExceptionally();
+    }
+
+    @Test
+    void aTaskHandedOutByAnotherInstanceEndsTheWaitWithoutCallingItAShutdown() throws Exception {
+        javax.sql.DataSource db = dev.camelspark.support.testing.TestPostgres.newDatabase();
+        JdbcTaskStore a = new JdbcTaskStore(db);
+        JdbcTaskStore b = new JdbcTaskStore(db);
+        a.start();
+        b.start();
+        TaskPoller otherInstance = new TaskPoller("test", scheduler, Clock.systemUTC(), "b");
+        try {
+            TaskRecord r = create(Duration.ofMinutes(1));
+            a.save(r);
+            assertThat(a.lease("test", r.taskId(), "a")).as("instance a polls it").isTrue();
+            CompletableFuture<TaskRecord> waiting = otherInstance.track(r, b, status,
+                    new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(20)), false);
+            a.delivered("test", r.taskId());
+
+            assertThatThrownBy(waiting::join).hasCauseInstanceOf(TaskHandedOutElsewhereException.class)
+                    .hasMessageContaining(r.taskId()).hasMessageContaining("another instance");
+            assertThat(SparkApiException.unwrap(waiting.handle((ok, e) -> e).join()))
+                    .isNotInstanceOf(TaskAbandonedException.class);
+            assertThat(service.task(r.taskId()).reads()).as("b followed the store, never asked the provider").isZero();
+            assertThat(otherInstance.size()).isZero();
+        } finally {
+            otherInstance.stop();
+            a.stop();
+            b.stop();
+        }
     }
 
     @Test
