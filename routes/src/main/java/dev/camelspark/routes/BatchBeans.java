@@ -62,6 +62,9 @@ public class BatchBeans implements CamelConfiguration {
         registry.bind("outbox", new OutboxWriter(Path.of(dir, "outbox"), ledger));
         registry.bind("jobRunner", new JobRunner());
         registry.bind("inFlight", new InFlightLimit(maxInFlight, progress::jobRunning));
+        // the prompt and job files held at once (none in the default profile; the cluster profile's lanes)
+        int inputsHeld = properties.resolveProperty(InputLimit.OPTION).map(Integer::parseInt).orElse(0);
+        registry.bind("inputLimit", new InputLimit(inputsHeld));
         // the inbox routes' filter: a name Camel's file component cannot read goes to .error/ instead of sticking
         registry.bind("inboxNames", new UnreadableNames(Path.of(dir, "inbox"), progress));
         registry.bind("jobFailures", new JobFailures(Path.of(dir, "inbox", ".error"), progress, ledger));

@@ -16,6 +16,7 @@ public class BatchRoutes extends RouteConfigurationBuilder {
                                         + "&delay={{spark.batch.poll-delay}}&readLockMinLength=0"
                                         + "&idempotentRepository=#inboxLocks&readLockRemoveOnCommit=true"
                                         + "&maxMessagesPerPoll={{spark.batch.max-messages-per-poll}}"
+                                        + "&eagerMaxMessagesPerPoll=false&shuffle={{spark.batch.shuffle}}"
                                         + "&filter=#inboxNames&move=.done/${file:name}";
 
     @Override
@@ -34,12 +35,16 @@ public class BatchRoutes extends RouteConfigurationBuilder {
     public void configure() {
         from(INPUT + "&antInclude=**/*.txt&antExclude=jobs/**,batches/**,.done/**,.error/**")
                 .routeId("prompt-files").routeConfigurationId("input-errors")
+                // on the consumer's thread: with a limit (the cluster profile), it claims the next input once it can start it
+                .bean("inputLimit", "acquire")
                 .threads().poolSize("{{spark.batch.concurrency}}").maxPoolSize("{{spark.batch.concurrency}}")
                 .bean("jobReader", "promptFile")
                 .to("direct:run-job");
 
         from(INPUT + "&antInclude=jobs/*.json,jobs/*.yaml,jobs/*.yml")
                 .routeId("job-files").routeConfigurationId("input-errors")
+                // on the consumer's thread: with a limit (the cluster profile), it claims the next input once it can start it
+                .bean("inputLimit", "acquire")
                 .threads().poolSize("{{spark.batch.concurrency}}").maxPoolSize("{{spark.batch.concurrency}}")
                 .bean("jobReader", "jobFile")
                 .to("direct:run-job");
