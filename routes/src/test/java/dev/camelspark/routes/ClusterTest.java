@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Two runs: two instances and a kill, in the default build (well under a minute of its own); three instances, a kill
  * and a fourth instance started later, which takes its share of a second drop, tagged {@code cluster}
- * ({@code -Pcluster-test}; {@code -Dcluster.jobs=N} sets the number of prompt files of the first drop, default 60).
+ * ({@code -Pcluster-test}; {@code -Dcluster.jobs=N} sets the number of prompt files of the first drop, default 200).
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ClusterTest {
@@ -65,6 +65,7 @@ class ClusterTest {
         KINDS.put("chat", "md");
         KINDS.put("dream", "png");
         KINDS.put("neospark/image", "png");
+        KINDS.put("video", "mp4");
     }
 
     private EmbeddedPostgres postgres;
@@ -83,6 +84,7 @@ class ClusterTest {
         // each call takes a moment, so that the kill lands while jobs are in flight on the instance killed
         EMULATOR.emulator().faults().add(Fault.latency(Duration.ofMillis(800)).on(Provider.DYNASPARK));
         EMULATOR.emulator().sparkstream().tokenDelay(Duration.ofMillis(20));
+        EMULATOR.emulator().neospark().videoTimes(Duration.ofMillis(200), Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -116,14 +118,14 @@ class ClusterTest {
     @Test
     @Tag("cluster")
     void threeInstancesOneKilledAFourthStartedEveryInputDoneOnceEachTaskCreatedOnce() throws Exception {
-        dropPromptFiles("job", Integer.getInteger("cluster.jobs", 60));
-        dropBatch(10);
+        dropPromptFiles("job", Integer.getInteger("cluster.jobs", 200));
+        dropBatch(20);
         long started = System.nanoTime();
         startInstances("node-1", "node-2", "node-3");
         Set<String> inFlight = killWhileItHasJobsInFlight(instances.get("node-2"));
         startInstances("node-4");
         // a second drop once the fourth instance is up, so that it has its share to take whatever is left of the first
-        dropPromptFiles("wave", 30);
+        dropPromptFiles("wave", 40);
 
         awaitEveryInputFinished();
         assertEveryInputDoneOnce();
@@ -166,12 +168,15 @@ class ClusterTest {
     }
 
     /**
-     * Waits until every instance has started a job and this one has finished two and has more in flight (started, not
-     * finished), kills it with SIGKILL and returns the jobs it had in flight then, as its log says.
+     * Waits until a fifth of the inputs are done, every instance has started a job and this one has finished two and
+     * has more in flight (started, not finished), kills it with SIGKILL and returns the jobs it had in flight then, as
+     * its log says.
      */
     private Set<String> killWhileItHasJobsInFlight(BatchProcess victim) throws Exception {
+        int fifth = inputs.size() / 5;
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> instances.values().stream().allMatch(p -> !started(p).isEmpty())
+                .until(() -> files("inbox/.done").size() >= fifth
+                             && instances.values().stream().allMatch(p -> !started(p).isEmpty())
                              && victim.output().stream().filter(l -> l.contains(" done in ")).count() >= 2
                              && !inFlight(victim).isEmpty());
         victim.kill();
@@ -288,17 +293,19 @@ class ClusterTest {
             }
         });
         Map<String, Long> dreamCreates = byPrompt(Provider.SPARKDREAM, "POST", p -> p.endsWith("/generation"));
-        Map<String, Long> neoCreates = byPrompt(Provider.NEOSPARK, "POST", p -> p.endsWith("/generate"));
+        Map<String, Long> neoCreates = byPrompt(Provider.NEOSPARK, "POST",
+                p -> p.endsWith("/generate") || p.endsWith("/video/generations"));
         Map<String, Long> synchronous = new HashMap<>(byPrompt(Provider.DYNASPARK, "GET",
                 p -> p.endsWith("/generate_response") || p.endsWith("/generate_image")));
-        byPrompt(Provider.SPARKSTREAM, "POST", p -> p.endsWith("/v1/chat")).forEach((k, v) -> synchronous.merge(k, v, Long::sum));
+        byPrompt(Provider.SPARKSTREAM, "POST", p -> p.endsWith("/v1/chat"))
+                .forEach((k, v) -> synchronous.merge(k, v, Long::sum));
         inputs.forEach((input, prompt) -> {
             if (input.endsWith(".csv")) {
-                linePrompts.values().forEach(line -> assertThat(dreamCreates.get(line)).as("Spark Dream creates of %s", line)
-                        .isEqualTo(1L));
+                linePrompts.values().forEach(line -> assertThat(dreamCreates.get(line))
+                        .as("Spark Dream creates of %s", line).isEqualTo(1L));
             } else if (input.startsWith("dream/")) {
                 assertThat(dreamCreates.get(prompt)).as("Spark Dream creates of %s", input).isEqualTo(1L);
-            } else if (input.startsWith("neospark/")) {
+            } else if (input.startsWith("neospark/") || input.startsWith("video/")) {
                 assertThat(neoCreates.get(prompt)).as("NeoSpark creates of %s", input).isEqualTo(1L);
             } else {
                 assertThat(synchronous.get(prompt)).as("calls made for %s", input)
@@ -308,7 +315,8 @@ class ClusterTest {
         assertThat(dreamCreates.values().stream().mapToLong(Long::longValue).sum()).as("Spark Dream creates")
                 .isEqualTo(inputs.keySet().stream().filter(i -> i.startsWith("dream/")).count() + linePrompts.size());
         assertThat(neoCreates.values().stream().mapToLong(Long::longValue).sum()).as("NeoSpark creates")
-                .isEqualTo(inputs.keySet().stream().filter(i -> i.startsWith("neospark/")).count());
+                .isEqualTo(inputs.keySet().stream()
+                        .filter(i -> i.startsWith("neospark/") || i.startsWith("video/")).count());
     }
 
     private void report(long started, Set<String> inFlight) {
@@ -318,7 +326,7 @@ class ClusterTest {
         String shares = instances.entrySet().stream()
                 .map(e -> e.getKey() + " " + started(e.getValue()).size()).collect(Collectors.joining(", "));
         System.out.printf("ClusterTest: %d inputs (%d jobs), %d instances (jobs started: %s), 1 killed with %d in flight,"
-                          + " %d s, %d re-run after the kill, 0 duplicates, 0 lost%n", inputs.size(),
+                          + " %d s, %d started again after the kill, 0 duplicates, 0 lost%n", inputs.size(),
                 inputs.size() - 1 + linePrompts.size(), instances.size(), shares, inFlight.size(), took.toSeconds(), reruns);
     }
 

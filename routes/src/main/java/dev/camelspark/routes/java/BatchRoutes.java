@@ -35,7 +35,7 @@ public class BatchRoutes extends RouteConfigurationBuilder {
     public void configure() {
         from(INPUT + "&antInclude=**/*.txt&antExclude=jobs/**,batches/**,.done/**,.error/**")
                 .routeId("prompt-files").routeConfigurationId("input-errors")
-                // on the consumer's thread: with a limit (the cluster profile), it claims the next input once it can start it
+                // on the consumer's thread: with a limit (cluster profile), the next input is claimed once it can start
                 .bean("inputLimit", "acquire")
                 .threads().poolSize("{{spark.batch.concurrency}}").maxPoolSize("{{spark.batch.concurrency}}")
                 .bean("jobReader", "promptFile")
@@ -43,7 +43,7 @@ public class BatchRoutes extends RouteConfigurationBuilder {
 
         from(INPUT + "&antInclude=jobs/*.json,jobs/*.yaml,jobs/*.yml")
                 .routeId("job-files").routeConfigurationId("input-errors")
-                // on the consumer's thread: with a limit (the cluster profile), it claims the next input once it can start it
+                // on the consumer's thread: with a limit (cluster profile), the next input is claimed once it can start
                 .bean("inputLimit", "acquire")
                 .threads().poolSize("{{spark.batch.concurrency}}").maxPoolSize("{{spark.batch.concurrency}}")
                 .bean("jobReader", "jobFile")
