@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * The cluster profile as users run it: instances of the application, each a JVM of its own, on one drop folder, one
  * real PostgreSQL (embedded, started here) and one emulator (in this JVM, so it outlives them); one instance killed
  * with SIGKILL while it has jobs in flight. Every input ends exactly once in {@code .done/} (none in {@code .error/}),
- * each with its result; every live instance takes a share of the inbox; the inputs the killed one held are taken over
+ * each with its result, but for a paid task the killed instance had in its create window: its input (or batch line)
+ * fails saying the task may exist, and is not created again (issue 12's unknown outcome; Spark Dream has no task
+ * list to look it up in); every live instance takes a share of the inbox; the inputs the killed one held are taken over
  * by the others once its claims lapse; each paid task is created once; a synchronous call (DynaSpark, chat) is made
  * once, or twice for a job that was in flight on the killed instance, never more.
  * <p>
@@ -128,10 +130,11 @@ class ClusterTest {
     /** Once the inbox has drained: what the class comment says, with node-2 the instance killed. */
     private void assertEveryInputDoneOnceAcrossTheInstances(long started, Set<String> inFlight) throws IOException {
         awaitEveryInputFinished();
-        assertEveryInputDoneOnce();
+        Set<String> unknown = unknownOutcomes(inFlight);
+        assertEveryInputDoneOnce(unknown);
         assertEveryInstanceTookItsShare(instances.keySet());
         assertTakenOver(inFlight, "node-2");
-        assertEachCallMadeOnce(inFlight);
+        assertEachCallMadeOnce(inFlight, unknown);
         report(started, inFlight);
     }
 
@@ -218,26 +221,54 @@ class ClusterTest {
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     }
 
-    private void assertEveryInputDoneOnce() throws IOException {
-        StringBuilder reasons = new StringBuilder();
+    /** Text saying a create call's outcome is unknown: the task may exist, so it was not created again. */
+    private static final String MAY_EXIST = "may exist already";
+
+    /**
+     * The inputs in {@code .error/} that were in flight on the killed instance and failed because their create call's
+     * outcome is unknown: the one failure a kill may cause (the kill came between the create and its record).
+     */
+    private Set<String> unknownOutcomes(Set<String> inFlight) throws IOException {
+        Set<String> unknown = new TreeSet<>();
         for (String f : files("inbox/.error")) {
             if (f.endsWith(".reason.txt")) {
+                String input = f.substring(0, f.length() - ".reason.txt".length());
+                if (inFlight.contains(input) && Files.readString(dir.resolve("inbox/.error").resolve(f)).contains(MAY_EXIST)) {
+                    unknown.add(input);
+                }
+            }
+        }
+        return unknown;
+    }
+
+    private void assertEveryInputDoneOnce(Set<String> unknown) throws IOException {
+        StringBuilder reasons = new StringBuilder();
+        for (String f : files("inbox/.error")) {
+            if (f.endsWith(".reason.txt") && !unknown.contains(f.substring(0, f.length() - ".reason.txt".length()))) {
                 reasons.append(f).append(": ").append(Files.readString(dir.resolve("inbox/.error").resolve(f))).append('\n');
             }
         }
         instances.values().forEach(p -> p.output().stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
                 .limit(20).forEach(l -> reasons.append(l).append('\n')));
-        assertThat(files("inbox/.error")).as("no input failed:\n%s", reasons).isEmpty();
-        assertThat(files("inbox/.done")).as("every input done exactly once")
-                .containsExactlyInAnyOrderElementsOf(inputs.keySet());
+        Set<String> expectedErrors = new TreeSet<>();
+        unknown.forEach(i -> expectedErrors.addAll(List.of(i, i + ".reason.txt")));
+        assertThat(files("inbox/.error")).as("no input failed but for an unknown create outcome:\n%s", reasons)
+                .containsExactlyInAnyOrderElementsOf(expectedErrors);
+        Set<String> done = new TreeSet<>(inputs.keySet());
+        done.removeAll(unknown);
+        assertThat(files("inbox/.done")).as("every input done exactly once").containsExactlyInAnyOrderElementsOf(done);
         assertThat(files("inbox")).as("nothing left in the inbox").allSatisfy(f -> assertThat(f).startsWith(".done/"));
         Set<String> outbox = files("outbox");
-        for (String input : inputs.keySet()) {
+        for (String input : done) {
             if (input.endsWith(".csv")) {
                 String batch = input.substring(0, input.length() - ".csv".length());
                 assertThat(outbox).contains(batch + ".batch.json");
+                String result = Files.readString(dir.resolve("outbox").resolve(batch + ".batch.json"));
                 for (int i = 0; i < linePrompts.size(); i++) {
-                    assertThat(outbox).contains(batch + "/dune-" + i + ".png");
+                    if (!outbox.contains(batch + "/dune-" + i + ".png")) {
+                        assertThat(result).as("batch line %d without a result: its create outcome unknown", i)
+                                .contains(MAY_EXIST);
+                    }
                 }
                 continue;
             }
@@ -285,7 +316,7 @@ class ClusterTest {
      * Paid tasks: each created exactly once, kill or no kill. Synchronous calls: once each, twice only for a job in
      * flight on the killed instance (its input taken over, the call made again: at most one re-run).
      */
-    private void assertEachCallMadeOnce(Set<String> inFlight) {
+    private void assertEachCallMadeOnce(Set<String> inFlight, Set<String> unknown) {
         Set<String> inFlightPrompts = new TreeSet<>();
         inFlight.forEach(job -> {
             if (inputs.containsKey(job)) {
@@ -300,23 +331,23 @@ class ClusterTest {
         byPrompt(Provider.SPARKSTREAM, "POST", p -> p.endsWith("/v1/chat"))
                 .forEach((k, v) -> synchronous.merge(k, v, Long::sum));
         inputs.forEach((input, prompt) -> {
+            // a create whose outcome is unknown was sent once, or not at all when the kill came before it arrived
             if (input.endsWith(".csv")) {
-                linePrompts.values().forEach(line -> assertThat(dreamCreates.get(line))
-                        .as("Spark Dream creates of %s", line).isEqualTo(1L));
+                linePrompts.values().forEach(line -> assertThat(dreamCreates.getOrDefault(line, 0L))
+                        .as("Spark Dream creates of %s", line).isBetween(inFlight.isEmpty() ? 1L : 0L, 1L));
             } else if (input.startsWith("dream/")) {
-                assertThat(dreamCreates.get(prompt)).as("Spark Dream creates of %s", input).isEqualTo(1L);
+                assertThat(dreamCreates.getOrDefault(prompt, 0L)).as("Spark Dream creates of %s", input)
+                        .isBetween(unknown.contains(input) ? 0L : 1L, 1L);
             } else if (input.startsWith("neospark/") || input.startsWith("video/")) {
-                assertThat(neoCreates.get(prompt)).as("NeoSpark creates of %s", input).isEqualTo(1L);
+                assertThat(neoCreates.getOrDefault(prompt, 0L)).as("NeoSpark creates of %s", input)
+                        .isBetween(unknown.contains(input) ? 0L : 1L, 1L);
             } else {
                 assertThat(synchronous.get(prompt)).as("calls made for %s", input)
                         .isBetween(1L, inFlightPrompts.contains(prompt) ? 2L : 1L);
             }
         });
-        assertThat(dreamCreates.values().stream().mapToLong(Long::longValue).sum()).as("Spark Dream creates")
-                .isEqualTo(inputs.keySet().stream().filter(i -> i.startsWith("dream/")).count() + linePrompts.size());
-        assertThat(neoCreates.values().stream().mapToLong(Long::longValue).sum()).as("NeoSpark creates")
-                .isEqualTo(inputs.keySet().stream()
-                        .filter(i -> i.startsWith("neospark/") || i.startsWith("video/")).count());
+        assertThat(dreamCreates.values()).as("Spark Dream creates per prompt: never two").allMatch(n -> n == 1);
+        assertThat(neoCreates.values()).as("NeoSpark creates per prompt: never two").allMatch(n -> n == 1);
     }
 
     private void report(long started, Set<String> inFlight) {
