@@ -74,6 +74,22 @@ class GenAiMetricsTest extends QuickTasksTestSupport {
     }
 
     @Test
+    void theRequestModelIsTheOneTheMessageHeaderAskedFor() {
+        Exchange out = template.send("direct:chat", e -> {
+            e.getMessage().setBody("Why do camels have humps?");
+            e.getMessage().setHeader("CamelSparkStreamModel", "spark-turbo");
+        });
+        assertThat(out.getException()).isNull();
+
+        assertThat(meters.get("gen_ai.client.operation.duration").tag("gen_ai.request.model", "spark-turbo").timer()
+                .count()).isEqualTo(1);
+        assertThat(meters.get("camel.spark.cost").tag("gen_ai.request.model", "spark-turbo").counter().count())
+                .isPositive();
+        assertThat(meters.find("gen_ai.client.operation.duration").tag("gen_ai.request.model", "spark-pro").meters())
+                .isEmpty();
+    }
+
+    @Test
     void aStreamRecordsItsTimeToFirstChunkAndLastsUntilItsEnd() {
         Exchange out = template.send("direct:streamed", e -> e.getMessage().setBody("Tell me about camels"));
         assertThat(out.getException()).isNull();

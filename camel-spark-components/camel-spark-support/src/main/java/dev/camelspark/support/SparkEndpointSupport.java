@@ -10,7 +10,9 @@ import dev.camelspark.support.http.SparkApiClient;
 import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.media.MediaDownloader;
+import dev.camelspark.support.observe.GenAiEndpoint;
 import dev.camelspark.support.observe.HealthProbe;
+import dev.camelspark.support.observe.SparkObservation;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.function.Suppliers;
@@ -21,7 +23,7 @@ import org.apache.camel.util.function.Suppliers;
  * options ({@code delay}, {@code initialDelay}, {@code greedy}, ...); on the other operations, and on the components
  * without a consumer, those options do nothing and are refused at start-up ({@link SparkOperationOptions}).
  */
-public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
+public abstract class SparkEndpointSupport extends ScheduledPollEndpoint implements GenAiEndpoint {
 
     /** How long a health probe may take: a probe that waits long tells a dashboard nothing. */
     public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(10);
@@ -90,6 +92,33 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
     }
 
     /**
+     * The model this message asks for, as metrics and traces name it ({@code gen_ai.request.model}): the endpoint's,
+     * or the one its override header names; {@code null} when no model applies. Never fails: a header that cannot be
+     * applied fails the call itself, and this then names the endpoint's model.
+     */
+    @Override
+    public String requestModel(Exchange exchange) {
+        SparkConfiguration config = getConfiguration();
+        try {
+            config = overrides().resolve(exchange, config, c -> {
+            });
+        } catch (RuntimeException e) {
+            // refused by the call, with the reason
+        }
+        return config.requestModel(operation);
+    }
+
+    @Override
+    public String genAiOperation() {
+        return SparkObservation.genAiOperationOf(operation);
+    }
+
+    @Override
+    public String responseModel(Exchange exchange) {
+        return exchange.getMessage().getHeader(SparkConstants.MODEL, String.class);
+    }
+
+    /**
      * The cheap call of this endpoint's producer health check, with this endpoint's base URL and key: free, never a
      * generation. {@code null}: no health check (the default).
      */
@@ -125,6 +154,7 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint {
         return (SparkComponentSupport) super.getComponent();
     }
 
+    @Override
     public String providerName() {
         return getComponent().providerName();
     }

@@ -122,13 +122,12 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
         return false;
     }
 
-    /** Starts measuring this call when metrics are on and the operation generates something. */
+    /** Starts measuring this call when the operation generates something (metrics, and the span's model and tokens). */
     private SparkObservation observe(Exchange exchange) {
         SparkEndpointSupport endpoint = getEndpoint();
         SparkComponentSupport component = endpoint.getComponent();
-        return SparkObservation.start(exchange, component.getMetrics(), provider(),
-                SparkObservation.genAiOperationOf(endpoint.getOperationName()),
-                endpoint.getConfiguration().requestModel(endpoint.getOperationName()), component.costUnit(), SparkConstants.COST);
+        return SparkObservation.start(exchange, component.getMetrics(), provider(), endpoint.genAiOperation(),
+                endpoint.requestModel(exchange), component.costUnit(), SparkConstants.COST);
     }
 
     private static void finish(SparkObservation observation, Exchange exchange, Throwable failure) {

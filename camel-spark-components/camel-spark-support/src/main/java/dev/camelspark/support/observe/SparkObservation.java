@@ -10,7 +10,9 @@ import org.apache.camel.Exchange;
 /**
  * The measurement of one producer call, from its start to its answer (for a stream, to the stream's end), handed to
  * {@link SparkMetrics} when it ends. It rides on the exchange (property {@link #PROPERTY}) so that the shared code
- * that reads usage ({@link #tokens}) reaches it without a component knowing about metrics.
+ * that reads usage ({@link #tokens}) reaches it without a component knowing about metrics, and the span decorator
+ * ({@link SparkSpanDecorator}) reads the call's model and tokens from it. It stays there after the call (the next
+ * call replaces it): the decorator reads it once the producer is done.
  */
 public final class SparkObservation {
 
@@ -40,12 +42,14 @@ public final class SparkObservation {
     }
 
     /**
-     * Starts measuring a call, or returns {@code null} when nothing is recorded: no metrics registry, or an operation
-     * that generates nothing (a listing, a status read).
+     * Starts measuring a call (metrics are recorded only when there is a registry), or returns {@code null} for an
+     * operation that generates nothing (a listing, a status read).
+     *
+     * @param requestModel the model this message asks for: the endpoint's, or its override header's
      */
     public static SparkObservation start(Exchange exchange, SparkMetrics metrics, String provider, String genAiOperation,
                                          String requestModel, String costUnit, String costHeader) {
-        if (metrics == SparkMetrics.NONE || genAiOperation == null) {
+        if (genAiOperation == null) {
             return null;
         }
         SparkObservation observation = new SparkObservation(exchange, metrics, provider, genAiOperation, requestModel,
@@ -77,15 +81,35 @@ public final class SparkObservation {
         record(exchange, null, failure);
     }
 
+    /** The observation of the last generating call on {@code exchange}, if any. */
+    static SparkObservation of(Exchange exchange) {
+        return exchange.getProperty(PROPERTY) instanceof SparkObservation observation ? observation : null;
+    }
+
+    String requestModel() {
+        return requestModel;
+    }
+
+    Integer inputTokens() {
+        return inputTokens;
+    }
+
+    Integer outputTokens() {
+        return outputTokens;
+    }
+
     private void record(Exchange exchange, Long firstChunkNanos, Throwable failure) {
-        exchange.removeProperty(PROPERTY);
+        if (metrics == SparkMetrics.NONE) {
+            return;
+        }
         Object cost = exchange.getMessage().getHeader(costHeader);
         BigDecimal newCost = cost != costBefore && cost instanceof BigDecimal decimal ? decimal : null;
         metrics.operation(new SparkMetrics.Operation(provider, genAiOperation, requestModel, System.nanoTime() - started,
                 firstChunkNanos, inputTokens, outputTokens, newCost, costUnit, errorType(failure)));
     }
 
-    private static String errorType(Throwable failure) {
+    /** {@code error.type}: the category of a Spark failure (rate_limit, auth, ...), else the exception's class. */
+    static String errorType(Throwable failure) {
         if (failure == null) {
             return null;
         }
