@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Camel's telemetry (camel-telemetry, which camel-opentelemetry2 brings) is an optional dependency of the components,
- * whose span decorators it alone loads: this module's classpath has none, as an application's without tracing has
- * none, and the component loads, calls and streams as usual.
+ * Camel's tracing SPIs (camel-telemetry, which camel-opentelemetry2 brings, and camel-tracing, which camel-opentelemetry
+ * brings) are optional dependencies of the components, whose span decorators they alone load: this module's classpath
+ * has neither, as an application's without tracing has neither, and the component loads, calls and streams as usual.
  */
 class DynaSparkWithoutTelemetryTest extends DynaSparkTestSupport {
 
@@ -28,6 +28,8 @@ class DynaSparkWithoutTelemetryTest extends DynaSparkTestSupport {
     @Test
     void callsWorkWithNoTelemetryOnTheClasspath() {
         assertThatThrownBy(() -> Class.forName("org.apache.camel.telemetry.SpanDecorator"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.camel.tracing.SpanDecorator"))
                 .isInstanceOf(ClassNotFoundException.class);
 
         Exchange text = template.send("direct:text", e -> {

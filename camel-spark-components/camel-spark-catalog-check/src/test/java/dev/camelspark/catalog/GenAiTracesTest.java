@@ -1,14 +1,9 @@
 package dev.camelspark.catalog;
 
-import java.util.List;
-
 import dev.camelspark.emulator.Provider;
-import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -16,8 +11,8 @@ import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.camelspark.catalog.RecordedSpans.assertNothingSecret;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The components' spans in the OpenTelemetry GenAI vocabulary, with Camel's OpenTelemetry tracing (camel-opentelemetry2)
@@ -31,15 +26,13 @@ class GenAiTracesTest extends QuickTasksTestSupport {
     private static final String PROMPT = "Why do camels have humps?";
     private static final String STREAM_KEY = "stream-key-for-traces";
 
-    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    private final RecordedSpans spans = new RecordedSpans();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         // as camel.opentelemetry2.enabled=true does, with the SDK's tracer bound instead of the global one
-        context.getRegistry().bind("tracer", tracerProvider.get("camel-spark-test"));
+        context.getRegistry().bind("tracer", spans.tracer());
         context.getRegistry().bind("propagators", ContextPropagators.noop());
         new OpenTelemetryTracer().init(context);
         return context;
@@ -47,7 +40,7 @@ class GenAiTracesTest extends QuickTasksTestSupport {
 
     @AfterEach
     void closeTracing() {
-        tracerProvider.close();
+        spans.close();
     }
 
     @Override
@@ -80,7 +73,7 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         });
         assertThat(out.getException()).isNull();
 
-        SpanData span = producerSpan("dynaspark");
+        SpanData span = spans.producerSpan("dynaspark");
         assertThat(span.getName()).isEqualTo("text_completion openai");
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("text_completion");
         assertThat(attribute(span, "gen_ai.provider.name")).isEqualTo("dynaspark");
@@ -99,7 +92,7 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         Exchange out = template.send("direct:chat", e -> e.getMessage().setBody(PROMPT));
         assertThat(out.getException()).isNull();
 
-        SpanData span = producerSpan("sparkstream");
+        SpanData span = spans.producerSpan("sparkstream");
         assertThat(span.getName()).isEqualTo("chat spark-pro");
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("chat");
         assertThat(attribute(span, "gen_ai.request.model")).isEqualTo("spark-pro");
@@ -120,7 +113,7 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody(String.class)).isNotBlank();
 
-        SpanData span = producerSpan("sparkstream");
+        SpanData span = spans.producerSpan("sparkstream");
         assertThat(span.getName()).isEqualTo("chat spark-1");
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("chat");
         assertThat(attribute(span, "gen_ai.provider.name")).isEqualTo("sparkstream");
@@ -135,7 +128,7 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         Exchange out = template.send("direct:gpt", e -> e.getMessage().setBody(PROMPT));
         assertThat(out.getException()).isNull();
 
-        SpanData span = producerSpan("sparkgpt");
+        SpanData span = spans.producerSpan("sparkgpt");
         assertThat(span.getName()).isEqualTo("chat 1");
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("chat");
         assertThat(attribute(span, "gen_ai.provider.name")).isEqualTo("sparkgpt");
@@ -149,7 +142,7 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         Exchange out = template.send("direct:dream", e -> e.getMessage().setBody("a camel at dawn"));
         assertThat(out.getException()).isNull();
 
-        SpanData span = producerSpan("sparkdream");
+        SpanData span = spans.producerSpan("sparkdream");
         assertThat(span.getName()).isEqualTo("generate_content spark_dream_3_0");
         assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("generate_content");
         assertThat(attribute(span, "gen_ai.provider.name")).isEqualTo("sparkdream");
@@ -164,9 +157,9 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         Exchange out = template.send("direct:refused", e -> e.getMessage().setBody(PROMPT));
         assertThat(out.getException()).isNotNull();
 
-        SpanData span = producerSpan("sparkstream");
+        SpanData span = spans.producerSpan("sparkstream");
         assertThat(attribute(span, "error.type")).isEqualTo("auth");
-        assertThat(span.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertNothingSecret(span, PROMPT, "invalid-key");
     }
 
@@ -175,29 +168,11 @@ class GenAiTracesTest extends QuickTasksTestSupport {
         Exchange out = template.send("direct:models", e -> e.getMessage().setBody(null));
         assertThat(out.getException()).isNull();
 
-        SpanData span = producerSpan("neospark");
+        SpanData span = spans.producerSpan("neospark");
         assertThat(span.getAttributes().asMap().keySet()).noneMatch(k -> k.getKey().startsWith("gen_ai."));
     }
 
-    /** The span of the call to {@code scheme} (the route's span is another one, of the direct endpoint). */
-    private SpanData producerSpan(String scheme) {
-        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
-                .anyMatch(s -> scheme.equals(attribute(s, "url.scheme"))));
-        List<SpanData> matching = spans.getFinishedSpanItems().stream()
-                .filter(s -> scheme.equals(attribute(s, "url.scheme"))).toList();
-        assertThat(matching).hasSize(1);
-        return matching.get(0);
-    }
-
     private static String attribute(SpanData span, String name) {
-        return span.getAttributes().get(AttributeKey.stringKey(name));
-    }
-
-    private static void assertNothingSecret(SpanData span, String prompt, String key) {
-        assertThat(span.getAttributes().asMap().values()).extracting(String::valueOf)
-                .noneMatch(v -> v.contains(prompt)).noneMatch(v -> key != null && v.contains(key));
-        assertThat(span.getName()).doesNotContain(prompt);
-        span.getEvents().forEach(e -> assertThat(e.getAttributes().asMap().values()).extracting(String::valueOf)
-                .noneMatch(v -> key != null && v.contains(key)));
+        return RecordedSpans.text(span, name);
     }
 }
