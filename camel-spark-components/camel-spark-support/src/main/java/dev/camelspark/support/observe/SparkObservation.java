@@ -10,9 +10,9 @@ import org.apache.camel.Exchange;
 /**
  * The measurement of one producer call, from its start to its answer (for a stream, to the stream's end), handed to
  * {@link SparkMetrics} when it ends. It rides on the exchange (property {@link #PROPERTY}) so that the shared code
- * that reads usage ({@link #tokens}) reaches it without a component knowing about metrics, and the span decorator
- * ({@link SparkSpanDecorator}) reads the call's model and tokens from it. It stays there after the call (the next
- * call replaces it): the decorator reads it once the producer is done.
+ * that reads usage ({@link #tokens}) reaches it without a component knowing about metrics, and the span decorators
+ * ({@link GenAiSpanAttributes}) read the call's tokens from it. It stays there after the call (the next call replaces
+ * it), since the decorators read it once the producer is done.
  */
 public final class SparkObservation {
 
@@ -84,10 +84,6 @@ public final class SparkObservation {
     /** The observation of the last generating call on {@code exchange}, if any. */
     static SparkObservation of(Exchange exchange) {
         return exchange.getProperty(PROPERTY) instanceof SparkObservation observation ? observation : null;
-    }
-
-    String requestModel() {
-        return requestModel;
     }
 
     Integer inputTokens() {
