@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Micrometer is an optional dependency of the components: this module's classpath has none, as an application's
- * without metrics has none, and the component loads, calls and streams as usual, recording nothing.
+ * Micrometer and Camel's tracing SPIs (camel-telemetry, which camel-opentelemetry2 brings, and camel-tracing, which
+ * camel-opentelemetry brings; they alone load the components' span decorators) are optional dependencies of the
+ * components: this module's classpath has none of them, as an application's without metrics or tracing has none, and
+ * the component loads, calls and streams as usual, recording nothing.
  */
 class DynaSparkWithoutMicrometerTest extends DynaSparkTestSupport {
 
@@ -26,13 +28,20 @@ class DynaSparkWithoutMicrometerTest extends DynaSparkTestSupport {
     }
 
     @Test
-    void callsWorkWithNoMicrometerOnTheClasspath() {
+    void callsWorkWithNoMicrometerAndNoTracingOnTheClasspath() {
         assertThatThrownBy(() -> Class.forName(SparkMetrics.MICROMETER_REGISTRY))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThat(SparkMetrics.micrometerPresent(context)).isFalse();
         assertThat(context.getComponent("dynaspark", DynaSparkComponent.class).getMetrics()).isSameAs(SparkMetrics.NONE);
+        assertThatThrownBy(() -> Class.forName("org.apache.camel.telemetry.SpanDecorator"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.camel.tracing.SpanDecorator"))
+                .isInstanceOf(ClassNotFoundException.class);
 
-        Exchange text = template.send("direct:text", e -> e.getMessage().setBody("Hello camel"));
+        Exchange text = template.send("direct:text", e -> {
+            e.getMessage().setBody("Hello camel");
+            e.getMessage().setHeader(DynaSparkConstants.OVERRIDE_MODEL, "openai");
+        });
         Exchange stream = template.send("direct:stream", e -> e.getMessage().setBody("Hello camel"));
 
         assertThat(text.getException()).isNull();

@@ -23,19 +23,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GenAiTracesTest extends QuickTasksTestSupport {
 
-    private static final String PROMPT = "Why do camels have humps?";
-    private static final String STREAM_KEY = "stream-key-for-traces";
+    static final String PROMPT = "Why do camels have humps?";
+    static final String STREAM_KEY = "stream-key-for-traces";
 
-    private final RecordedSpans spans = new RecordedSpans();
+    final RecordedSpans spans = new RecordedSpans();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        // as camel.opentelemetry2.enabled=true does, with the SDK's tracer bound instead of the global one
+        startTracing(context);
+        return context;
+    }
+
+    /** As {@code camel.opentelemetry2.enabled=true} does, with the SDK's tracer bound instead of the global one. */
+    protected void startTracing(CamelContext context) {
         context.getRegistry().bind("tracer", spans.tracer());
         context.getRegistry().bind("propagators", ContextPropagators.noop());
         new OpenTelemetryTracer().init(context);
-        return context;
     }
 
     @AfterEach

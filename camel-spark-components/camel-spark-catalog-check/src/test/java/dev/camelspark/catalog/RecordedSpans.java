@@ -33,8 +33,10 @@ final class RecordedSpans implements AutoCloseable {
         return matching.get(0);
     }
 
+    /** The attribute as text, whichever type the tracing SPI gave it; {@code null} when absent. */
     static String text(SpanData span, String name) {
-        return span.getAttributes().get(AttributeKey.stringKey(name));
+        return span.getAttributes().asMap().entrySet().stream().filter(e -> e.getKey().getKey().equals(name))
+                .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
     }
 
     static Long number(SpanData span, String name) {
