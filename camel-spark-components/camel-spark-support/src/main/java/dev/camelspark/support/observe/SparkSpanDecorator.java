@@ -17,22 +17,20 @@ public abstract class SparkSpanDecorator extends AbstractSpanDecorator {
     /** The endpoint of the call being traced, from the span's start to its end (which is not told the endpoint). */
     static final String ENDPOINT = "CamelSparkTracedEndpoint";
 
-    private final String scheme;
-    private final String componentClass;
+    private final TracedComponent component;
 
-    protected SparkSpanDecorator(String scheme, String componentClass) {
-        this.scheme = scheme;
-        this.componentClass = componentClass;
+    SparkSpanDecorator(TracedComponent component) {
+        this.component = component;
     }
 
     @Override
     public String getComponent() {
-        return scheme;
+        return component.scheme;
     }
 
     @Override
     public String getComponentClassName() {
-        return componentClass;
+        return component.componentClass;
     }
 
     @Override
@@ -76,31 +74,31 @@ public abstract class SparkSpanDecorator extends AbstractSpanDecorator {
 
     public static final class DynaSpark extends SparkSpanDecorator {
         public DynaSpark() {
-            super("dynaspark", "dev.camelspark.dynaspark.DynaSparkComponent");
+            super(TracedComponent.DYNASPARK);
         }
     }
 
     public static final class SparkGpt extends SparkSpanDecorator {
         public SparkGpt() {
-            super("sparkgpt", "dev.camelspark.sparkgpt.SparkGptComponent");
+            super(TracedComponent.SPARKGPT);
         }
     }
 
     public static final class SparkStream extends SparkSpanDecorator {
         public SparkStream() {
-            super("sparkstream", "dev.camelspark.sparkstream.SparkStreamComponent");
+            super(TracedComponent.SPARKSTREAM);
         }
     }
 
     public static final class SparkDream extends SparkSpanDecorator {
         public SparkDream() {
-            super("sparkdream", "dev.camelspark.sparkdream.SparkDreamComponent");
+            super(TracedComponent.SPARKDREAM);
         }
     }
 
     public static final class NeoSpark extends SparkSpanDecorator {
         public NeoSpark() {
-            super("neospark", "dev.camelspark.neospark.NeoSparkComponent");
+            super(TracedComponent.NEOSPARK);
         }
     }
 }

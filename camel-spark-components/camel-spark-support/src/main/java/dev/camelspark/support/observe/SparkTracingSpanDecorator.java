@@ -14,22 +14,20 @@ import org.apache.camel.tracing.decorators.AbstractSpanDecorator;
  */
 public abstract class SparkTracingSpanDecorator extends AbstractSpanDecorator {
 
-    private final String scheme;
-    private final String componentClass;
+    private final TracedComponent component;
 
-    protected SparkTracingSpanDecorator(String scheme, String componentClass) {
-        this.scheme = scheme;
-        this.componentClass = componentClass;
+    SparkTracingSpanDecorator(TracedComponent component) {
+        this.component = component;
     }
 
     @Override
     public String getComponent() {
-        return scheme;
+        return component.scheme;
     }
 
     @Override
     public String getComponentClassName() {
-        return componentClass;
+        return component.componentClass;
     }
 
     @Override
@@ -68,31 +66,31 @@ public abstract class SparkTracingSpanDecorator extends AbstractSpanDecorator {
 
     public static final class DynaSpark extends SparkTracingSpanDecorator {
         public DynaSpark() {
-            super("dynaspark", "dev.camelspark.dynaspark.DynaSparkComponent");
+            super(TracedComponent.DYNASPARK);
         }
     }
 
     public static final class SparkGpt extends SparkTracingSpanDecorator {
         public SparkGpt() {
-            super("sparkgpt", "dev.camelspark.sparkgpt.SparkGptComponent");
+            super(TracedComponent.SPARKGPT);
         }
     }
 
     public static final class SparkStream extends SparkTracingSpanDecorator {
         public SparkStream() {
-            super("sparkstream", "dev.camelspark.sparkstream.SparkStreamComponent");
+            super(TracedComponent.SPARKSTREAM);
         }
     }
 
     public static final class SparkDream extends SparkTracingSpanDecorator {
         public SparkDream() {
-            super("sparkdream", "dev.camelspark.sparkdream.SparkDreamComponent");
+            super(TracedComponent.SPARKDREAM);
         }
     }
 
     public static final class NeoSpark extends SparkTracingSpanDecorator {
         public NeoSpark() {
-            super("neospark", "dev.camelspark.neospark.NeoSparkComponent");
+            super(TracedComponent.NEOSPARK);
         }
     }
 }
