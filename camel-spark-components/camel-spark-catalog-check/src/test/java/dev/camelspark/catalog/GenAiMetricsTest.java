@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The components' metrics in the OpenTelemetry GenAI vocabulary, read from a Micrometer {@link SimpleMeterRegistry}
- * bound in Camel's registry, after real calls to the emulator: duration, input and output tokens (never a total),
+ * The components' metrics in the OpenTelemetry GenAI vocabulary, read from a Micrometer Prometheus registry (what
+ * Camel Main's metrics endpoint scrapes) bound in Camel's registry, after real calls to the emulator: duration, input and output tokens (never a total),
  * the time to the first chunk of a stream, the cost per provider and model, and the task counters.
  */
 class GenAiMetricsTest extends QuickTasksTestSupport {
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -115,6 +116,17 @@ class GenAiMetricsTest extends QuickTasksTestSupport {
         Timer failed = meters.get("gen_ai.client.operation.duration").tag("error.type", "auth").timer();
         assertThat(failed.count()).isEqualTo(1);
         assertThat(meters.find("gen_ai.client.token.usage").meters()).isEmpty();
+    }
+
+    @Test
+    void aFailedCallAfterASuccessfulOneIsScrapedToo() {
+        assertThat(template.send("direct:chat", e -> e.getMessage().setBody("hello")).getException()).isNull();
+        assertThat(template.send("direct:refused", e -> e.getMessage().setBody("hello")).getException()).isNotNull();
+
+        // Prometheus takes one set of tag keys per meter name: the failure's error.type must not make a second set
+        assertThat(meters.get("gen_ai.client.operation.duration").timers()).hasSize(2)
+                .allSatisfy(t -> assertThat(t.count()).isEqualTo(1));
+        assertThat(meters.scrape()).contains("error_type=\"auth\"").contains("error_type=\"\"");
     }
 
     @Test

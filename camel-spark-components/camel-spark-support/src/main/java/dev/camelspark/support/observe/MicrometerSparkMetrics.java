@@ -50,7 +50,9 @@ final class MicrometerSparkMetrics implements SparkMetrics {
     public void operation(Operation done) {
         Tags tags = Tags.of("gen_ai.operation.name", done.genAiOperation(), "gen_ai.provider.name", done.provider(),
                 "gen_ai.request.model", done.requestModel() == null ? "" : done.requestModel());
-        Tags timed = done.errorType() == null ? tags : tags.and("error.type", done.errorType());
+        // error.type on every duration, empty when the call succeeded: Prometheus (Camel Main's metrics endpoint)
+        // refuses a meter whose tag keys differ from the first one of that name, and reads an empty label as absent
+        Tags timed = tags.and("error.type", done.errorType() == null ? "" : done.errorType());
         Timer.builder(DURATION).description("GenAI operation duration").tags(timed).register(registry)
                 .record(done.durationNanos(), TimeUnit.NANOSECONDS);
         if (done.firstChunkNanos() != null) {
