@@ -87,8 +87,12 @@ public abstract class SparkEndpointSupport extends ScheduledPollEndpoint impleme
      * when one does nothing for this operation, then checked as a whole.
      */
     public <C extends SparkConfiguration> C withOverrides(Exchange exchange, C configuration) {
-        checkOverrideHeaders(exchange, overrides());
-        return overrides().resolve(exchange, configuration, this::validate);
+        SparkHeaderOverrides o = overrides();
+        if (!o.anyOn(exchange.getMessage())) {
+            return configuration; // the usual message: no header of ours, nothing to apply or refuse
+        }
+        checkOverrideHeaders(exchange, o);
+        return o.resolve(exchange, configuration, this::validate);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.camelspark.support.error.SparkValidationException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -22,10 +23,13 @@ import org.apache.camel.util.ObjectHelper;
 public final class SparkHeaderOverrides {
 
     private final String provider;
+    /** What every override header's name starts with: the component's header prefix. */
+    private final String headerPrefix;
     private final Map<String, String> optionByHeader;
 
-    private SparkHeaderOverrides(String provider, Map<String, String> optionByHeader) {
+    private SparkHeaderOverrides(String provider, String headerPrefix, Map<String, String> optionByHeader) {
         this.provider = provider;
+        this.headerPrefix = headerPrefix;
         this.optionByHeader = optionByHeader;
     }
 
@@ -38,12 +42,29 @@ public final class SparkHeaderOverrides {
         for (String option : options) {
             map.put(headerName(headerPrefix, option), option);
         }
-        return new SparkHeaderOverrides(provider, Collections.unmodifiableMap(map));
+        return new SparkHeaderOverrides(provider, headerPrefix, Collections.unmodifiableMap(map));
     }
 
     /** {@code CamelDynaSpark} + {@code topP} = {@code CamelDynaSparkTopP}. */
     public static String headerName(String headerPrefix, String option) {
         return headerPrefix + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+    }
+
+    /**
+     * Whether the message carries any header of the component's prefix, in any case (Camel's headers ignore it): one
+     * pass over the few headers a message has, where looking up every override header costs a lookup each. Without
+     * one, no override applies and none can be refused.
+     */
+    public boolean anyOn(Message message) {
+        if (!message.hasHeaders()) {
+            return false;
+        }
+        for (String name : message.getHeaders().keySet()) {
+            if (name.regionMatches(true, 0, headerPrefix, 0, headerPrefix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The header names, each with the option it overrides. */

@@ -103,7 +103,7 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
             return true;
         }
         if (work.isDone()) {
-            Throwable failure = work.handle((value, error) -> error).join();
+            Throwable failure = work.isCompletedExceptionally() ? work.handle((value, error) -> error).join() : null;
             finish(observation, exchange, failure);
             if (failure != null) {
                 SparkErrorProperties.fail(exchange, failure);

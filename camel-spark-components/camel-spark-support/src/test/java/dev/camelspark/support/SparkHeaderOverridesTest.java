@@ -53,6 +53,21 @@ class SparkHeaderOverridesTest {
     }
 
     @Test
+    void aHeaderOfTheComponentsPrefixIsSeenInAnyCaseAndOthersAreNot() {
+        assertThat(OVERRIDES.anyOn(exchange.getMessage())).as("no headers at all").isFalse();
+        exchange.getMessage().setHeader("Unrelated", "x");
+        exchange.getMessage().setHeader("CamelTestSparX", "x");
+        assertThat(OVERRIDES.anyOn(exchange.getMessage())).isFalse();
+        exchange.getMessage().setHeader("cameltestsparkTEMPERATURE", 0.5);
+        assertThat(OVERRIDES.anyOn(exchange.getMessage())).isTrue();
+        assertThat(resolve().getTemperature()).as("and it applies, in that case too").isEqualTo(0.5);
+        exchange.getMessage().removeHeader("cameltestsparkTEMPERATURE");
+        exchange.getMessage().setHeader("CamelTestSparkCost", 1); // a result header of an earlier call: looked at
+        assertThat(OVERRIDES.anyOn(exchange.getMessage())).isTrue();
+        assertThat(resolve()).isSameAs(endpoint);
+    }
+
+    @Test
     void withoutOverrideHeadersTheEndpointConfigurationIsUsedAsIs() {
         exchange.getMessage().setHeader("Unrelated", "x");
         assertThat(resolve()).isSameAs(endpoint);

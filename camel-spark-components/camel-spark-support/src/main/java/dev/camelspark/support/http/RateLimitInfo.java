@@ -53,11 +53,27 @@ public record RateLimitInfo(Long limit, Long remaining, Instant reset, Long retr
         if (value == null || value.isBlank()) {
             return null;
         }
+        if (digits(value)) {
+            return Long.parseLong(value); // what every provider sends; a double's parse costs more per answer
+        }
         try {
             return (long) Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static boolean digits(String value) {
+        if (value.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Instant parseReset(String value, Clock clock) {

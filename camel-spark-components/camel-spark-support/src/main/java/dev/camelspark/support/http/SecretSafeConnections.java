@@ -2,8 +2,6 @@ package dev.camelspark.support.http;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -88,9 +86,9 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
         return sb.toString();
     }
 
-    /** As URIBuilder encodes a query value (a space is %20), so the wire is what it was before. */
+    /** As URIBuilder encodes a query value (a space is %20), as the rest of the query is. */
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return QueryEncoding.encode(s);
     }
 
     /** The text with every secret value (raw and URL-encoded) replaced by the mask. */

@@ -2,10 +2,9 @@ package dev.camelspark.support.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.time.Clock;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -37,6 +36,8 @@ public final class SparkHttpTransport implements Closeable {
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager connections;
     private final ScheduledThreadPoolExecutor deadlines;
+    /** The deadlines of the calls in flight, on one timer ({@code deadlines}). */
+    private final DeadlineWatch watch;
     private final Clock clock;
 
     public SparkHttpTransport(TransportSettings settings) {
@@ -69,7 +70,8 @@ public final class SparkHttpTransport implements Closeable {
         if (settings.proxyHost() != null && !settings.proxyHost().isBlank()) {
             builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort()));
         } else {
-            builder.useSystemProperties();
+            builder.useSystemProperties()
+                    .setRoutePlanner(new SystemProxyRoutePlanner(ProxySelector.getDefault())); // as it would, cheaper
         }
         this.client = builder.build();
         this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
@@ -77,9 +79,9 @@ public final class SparkHttpTransport implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        // a call that ends in time cancels its timer: take it out of the queue then, not when it would have fired
-        // (at 20k calls/s, minutes of cancelled timers otherwise pile up in the heap)
+        // a cancelled timer leaves the queue at once, not when it would have fired
         deadlines.setRemoveOnCancelPolicy(true);
+        this.watch = new DeadlineWatch(deadlines);
     }
 
     /** Connections leased from the pool right now: zero when no call is in flight and every response was closed. */
@@ -92,9 +94,9 @@ public final class SparkHttpTransport implements Closeable {
         return connections.getMaxTotal();
     }
 
-    /** Deadline timers still queued: one per call in flight that has a deadline, none for calls that ended. */
+    /** Deadlines still watched: one per call in flight that has a deadline, none for calls that ended. */
     int pendingDeadlines() {
-        return deadlines.getQueue().size();
+        return watch.size();
     }
 
     public Clock clock() {
@@ -108,7 +110,7 @@ public final class SparkHttpTransport implements Closeable {
     @SuppressWarnings("deprecation") // per-request connect timeout: endpoints of one component may differ
     public SparkOpenResponse open(SparkRequest request) throws IOException {
         // HttpClient never sees the secrets (it would log them): the connection adds them to the bytes it writes
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uriWithoutSecrets());
+        HttpUriRequestBase http = request.httpRequest();
         request.headers().forEach(http::setHeader);
         var secrets = new SecretSafeConnections.Secrets(request.secretQuery(), request.secretHeaders());
         if (request.entity() != null) {
@@ -119,9 +121,9 @@ public final class SparkHttpTransport implements Closeable {
                 .setConnectionRequestTimeout(Timeout.of(request.connectTimeout()))
                 .setResponseTimeout(Timeout.of(request.readTimeout()))
                 .build());
-        ScheduledFuture<?> deadline = request.deadline() == null
+        DeadlineWatch.Watched deadline = request.deadline() == null
                 ? null
-                : deadlines.schedule(http::cancel, request.deadline().toMillis(), TimeUnit.MILLISECONDS);
+                : watch.watch(http, request.deadline().toMillis());
         if (LOG.isDebugEnabled()) {
             LOG.debug("Sending {}", request.describe()); // describe() builds a URI: only when it is logged
         }
@@ -133,10 +135,10 @@ public final class SparkHttpTransport implements Closeable {
             }, clock);
             return new SparkOpenResponse(http, response, rateLimit,
                     deadline == null ? 0 : request.deadline().toMillis(),
-                    deadline == null ? null : () -> deadline.cancel(false), deadlines);
+                    deadline, deadlines);
         } catch (IOException | RuntimeException e) {
             if (deadline != null) {
-                deadline.cancel(false);
+                deadline.run();
             }
             if (http.isCancelled() && deadline != null) {
                 throw new DeadlineExceededException(request.deadline().toMillis(), e);

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,7 +151,7 @@ public final class SparkOpenResponse implements Closeable {
     public SparkResponse readFully(int maxBytes) throws IOException {
         try {
             // not closed here: closing the stream would drain a body that is too large; close() aborts it instead
-            byte[] bytes = body().readNBytes(maxBytes + 1);
+            byte[] bytes = read(body(), contentLength(), maxBytes);
             if (bytes.length > maxBytes) {
                 throw new IOException("response body larger than " + maxBytes + " bytes");
             }
@@ -162,6 +163,29 @@ public final class SparkOpenResponse implements Closeable {
         } finally {
             close();
         }
+    }
+
+    /**
+     * The body up to its end, or {@code maxBytes + 1} bytes when it is longer. A declared length is read into one
+     * array of that size (no 8 KB buffer to fill, then copy, per answer); the read after it sees the end, which is
+     * what gives the connection back to the pool.
+     */
+    static byte[] read(InputStream in, long declared, int maxBytes) throws IOException {
+        if (declared < 0 || declared > maxBytes) {
+            return in.readNBytes(maxBytes + 1);
+        }
+        byte[] bytes = new byte[(int) declared];
+        int n = in.readNBytes(bytes, 0, bytes.length);
+        int next = in.read();
+        if (next < 0) {
+            return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
+        }
+        // more than the server declared (HttpClient does not let that happen): the rest as any other body
+        byte[] rest = in.readNBytes(maxBytes - n);
+        byte[] all = Arrays.copyOf(bytes, n + 1 + rest.length);
+        all[n] = (byte) next;
+        System.arraycopy(rest, 0, all, n + 1, rest.length);
+        return all;
     }
 
     /** Marks the body as read to its end, so closing may keep the connection for reuse. */

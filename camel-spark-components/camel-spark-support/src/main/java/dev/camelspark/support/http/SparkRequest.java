@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -44,15 +47,20 @@ public final class SparkRequest {
         this.method = b.method;
         this.baseUrl = b.baseUrl;
         this.path = b.path;
-        this.query = List.copyOf(b.query);
-        this.secretQuery = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretQuery));
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
-        this.secretHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretHeaders));
+        this.query = b.query.isEmpty() ? List.of() : List.copyOf(b.query);
+        this.secretQuery = frozen(b.secretQuery);
+        this.headers = frozen(b.headers);
+        this.secretHeaders = frozen(b.secretHeaders);
         this.entity = b.entity;
         this.kind = b.kind;
         this.readTimeout = b.readTimeout;
         this.connectTimeout = b.connectTimeout;
         this.deadline = b.deadline;
+    }
+
+    /** A copy in the same order; most requests have no headers or secrets of some kind: no map for those. */
+    private static Map<String, String> frozen(Map<String, String> map) {
+        return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     public static Builder get(String baseUrl, String path) {
@@ -90,6 +98,28 @@ public final class SparkRequest {
         return built;
     }
 
+    /**
+     * A new HttpClient request for one attempt, without the secrets. The usual call (a configured base URL, a path of
+     * plain characters) takes the base URL's origin parsed once per base URL and the request target (path and query)
+     * written here, so no URI is built or parsed per call; anything else goes through {@link #uriWithoutSecrets()}.
+     */
+    HttpUriRequestBase httpRequest() {
+        Base base = path == null ? null : Base.of(baseUrl);
+        if (base == null || !plainPath(path)) {
+            return new HttpUriRequestBase(method, uriWithoutSecrets());
+        }
+        HttpUriRequestBase http = new HttpUriRequestBase(method, base.origin());
+        StringBuilder target = new StringBuilder(base.path().length() + path.length() + 16 + query.size() * 24);
+        target.append(base.path());
+        appendPath(target, path);
+        if (target.length() == 0) {
+            target.append('/');
+        }
+        appendQuery(target, null);
+        http.setPath(target.toString());
+        return http;
+    }
+
     /** Method and URI with secrets masked, for logs and messages. */
     public String describe() {
         return method + " " + buildUri(false);
@@ -100,6 +130,12 @@ public final class SparkRequest {
             if (query.isEmpty() && secretQuery.isEmpty()) {
                 return new URI(joinPath(baseUrl, path)); // what URIBuilder would give, without taking it apart
             }
+            if (path != null && Base.of(baseUrl) != null && plainPath(path)) {
+                // the query encoded as URIBuilder does, parsed once (URIBuilder parses the base, then its own result)
+                StringBuilder full = new StringBuilder(joinPath(baseUrl, path));
+                appendQuery(full, withSecrets);
+                return new URI(full.toString());
+            }
             URIBuilder builder = new URIBuilder(joinPath(baseUrl, path));
             query.forEach(e -> builder.addParameter(e.getKey(), e.getValue()));
             if (withSecrets != null) { // null: left out altogether
@@ -108,6 +144,97 @@ public final class SparkRequest {
             return builder.build();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid baseUrl '" + baseUrl + "' or path '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The query as URIBuilder writes it; the secrets with their values ({@code true}), masked, or left out ({@code null}). */
+    private void appendQuery(StringBuilder target, Boolean withSecrets) {
+        char separator = '?';
+        for (Map.Entry<String, String> e : query) {
+            target.append(separator);
+            QueryEncoding.append(target, e.getKey()).append('=');
+            QueryEncoding.append(target, e.getValue());
+            separator = '&';
+        }
+        if (withSecrets != null) {
+            for (Map.Entry<String, String> e : secretQuery.entrySet()) {
+                target.append(separator);
+                QueryEncoding.append(target, e.getKey()).append('=');
+                QueryEncoding.append(target, withSecrets ? e.getValue() : "xxxxxx");
+                separator = '&';
+            }
+        }
+    }
+
+    /** {@link #joinPath}'s rule for the path part: one slash between the base's path and this one. */
+    private static void appendPath(StringBuilder target, String path) {
+        if (path.isEmpty()) {
+            return;
+        }
+        if (path.charAt(0) != '/') {
+            target.append('/');
+        }
+        target.append(path);
+    }
+
+    /**
+     * Whether the path is made of characters a URI path may hold as they are (RFC 3986 {@code pchar} and
+     * {@code /}, percent-escapes included): anything else is left to {@link URI} to refuse or accept.
+     */
+    static boolean plainPath(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "/-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
+                continue;
+            }
+            if (c == '%' && i + 2 < path.length() && hex(path.charAt(i + 1)) && hex(path.charAt(i + 2))) {
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * A base URL taken apart once: its origin (scheme and authority) and its path without the trailing slash. Only
+     * for a plain absolute http(s) URL without user info, query or fragment; {@code null} for anything else, which
+     * then takes the general path. Kept per base URL (an endpoint's, which no header can change).
+     */
+    private record Base(URI origin, String path) {
+        private static final Map<String, Optional<Base>> KNOWN = new ConcurrentHashMap<>();
+        private static final int MAX_KNOWN = 256;
+
+        static Base of(String baseUrl) {
+            Optional<Base> known = KNOWN.get(baseUrl);
+            if (known == null) {
+                if (KNOWN.size() >= MAX_KNOWN) {
+                    KNOWN.clear(); // base URLs are configuration: this many means something made them up
+                }
+                known = Optional.ofNullable(parse(baseUrl));
+                KNOWN.put(baseUrl, known);
+            }
+            return known.orElse(null);
+        }
+
+        private static Base parse(String baseUrl) {
+            try {
+                URI uri = new URI(joinPath(baseUrl, ""));
+                String scheme = uri.getScheme();
+                if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getRawAuthority() == null
+                    || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                    return null;
+                }
+                String basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+                return new Base(new URI(scheme + "://" + uri.getRawAuthority()), basePath);
+            } catch (URISyntaxException e) {
+                return null; // the general path names the bad base URL
+            }
         }
     }
 

@@ -183,6 +183,35 @@ class SparkHttpTransportTest {
     }
 
     @Test
+    void answersOfDeclaredLengthAndChunkedOnesAreReadWholeOnOneConnection() throws Exception {
+        String json = "{\"response\":\"verbl\u00fcd \u65e5\u672c\"}";
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        try (RawHttpServer raw = new RawHttpServer(c -> {
+            int n = 0;
+            while (c.readRequest() != null) {
+                if (n++ % 2 == 0) {
+                    c.respondKeepAlive(200, json, "Content-Type", "application/json");
+                } else { // chunked: no length to size the array by
+                    c.head(200, "Content-Type", "application/json", "Transfer-Encoding", "chunked");
+                    c.write(Integer.toHexString(5) + "\r\n").write(java.util.Arrays.copyOf(utf8, 5)).write("\r\n");
+                    c.write(Integer.toHexString(utf8.length - 5) + "\r\n")
+                            .write(java.util.Arrays.copyOfRange(utf8, 5, utf8.length)).write("\r\n0\r\n\r\n");
+                }
+            }
+        })) {
+            for (int i = 0; i < 4; i++) {
+                SparkResponse answer = fx.client.call(SparkRequest.get(raw.url(), "/r").deadline(Duration.ofSeconds(10))
+                        .build(), TWO_RETRIES).get(10, TimeUnit.SECONDS);
+                assertThat(answer.body()).as("answer " + i).isEqualTo(utf8);
+                assertThat(answer.json().get("response").asText()).isEqualTo("verbl\u00fcd \u65e5\u672c");
+            }
+            assertThat(raw.connections()).as("each answer read to its end gave the connection back").isEqualTo(1);
+            assertThat(fx.transport.leasedConnections()).isZero();
+            assertThat(fx.transport.pendingDeadlines()).isZero();
+        }
+    }
+
+    @Test
     void aStreamReadToItsEndGoesBackToThePoolAndOneClosedEarlyIsAborted() throws Exception {
         String events = "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n";
         try (RawHttpServer raw = new RawHttpServer(c -> {

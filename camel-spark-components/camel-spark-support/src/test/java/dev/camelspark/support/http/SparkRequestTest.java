@@ -1,12 +1,16 @@
 package dev.camelspark.support.http;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.net.URIBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +34,74 @@ class SparkRequestTest {
         assertThat(request.describe())
                 .isEqualTo("GET https://dynaspark.example/api/generate_response?user_input=a%20cat%20%26%20a%20dog&seed=42&api_key=xxxxxx");
         assertThat(request.toString()).isEqualTo(request.describe()).doesNotContain(KEY);
+    }
+
+    /** Values that take every branch of the encoding: plain, reserved, non-ASCII, emoji, a lone surrogate, empty. */
+    private static final List<String> VALUES = List.of("What is Apache Camel?", "a cat & a dog", "ünïcode & more",
+            "emoji \uD83D\uDE00 end", "~*'()!$,;:@/?#[]", "100% + 1 = 101%", "lone \uD800 surrogate", "", "plain",
+            "tab\tnew\nline", "quote\"back\\slash", "\u00A0\u2028\uFEFF");
+
+    @Test
+    void theQueryIsEncodedAsUriBuilderEncodesIt() throws Exception {
+        for (String value : VALUES) {
+            SparkRequest request = SparkRequest.get("https://dynaspark.example/api", "/generate_response")
+                    .query("user_input", value).query(value.isEmpty() ? "e" : value, 7).secretQuery("api_key", "k~*ey")
+                    .build();
+            URIBuilder expected = new URIBuilder("https://dynaspark.example/api/generate_response")
+                    .addParameter("user_input", value).addParameter(value.isEmpty() ? "e" : value, "7");
+            URI withoutSecrets = expected.build();
+            URI withSecrets = expected.addParameter("api_key", "k~*ey").build();
+            assertThat(request.uri()).as(value).isEqualTo(withSecrets);
+            assertThat(request.uriWithoutSecrets()).as(value).isEqualTo(withoutSecrets);
+            HttpUriRequestBase http = request.httpRequest();
+            assertThat(http.getPath()).as(value)
+                    .isEqualTo(withoutSecrets.getRawPath() + "?" + withoutSecrets.getRawQuery());
+            assertThat(http.getUri()).as(value).isEqualTo(withoutSecrets);
+            assertThat(request.describe()).as(value)
+                    .isEqualTo("GET " + withoutSecrets + "&api_key=xxxxxx").doesNotContain("k~*ey");
+        }
+    }
+
+    @Test
+    void theRequestTargetIsTheUriHttpClientWouldHaveBeenGiven() throws Exception {
+        String[][] cases = {
+                {"http://h", ""}, {"http://h/", "/p"}, {"http://h:8080/api/", "tasks/a%2Fb"},
+                {"HTTPS://Example.COM/v1", "/chat"}, {"http://127.0.0.1:1234", "/generate_response"},
+                {"http://[::1]:99/x", "/y;z=1"}, {"http://h/base", "/a b"}, {"http://h/?q=1", "/p"},
+                {"http://user@h", "/p"}, {"http://h", "/%zz"}, {"http://h/api", "/ü"}};
+        for (String[] c : cases) {
+            SparkRequest request = SparkRequest.get(c[0], c[1]).query("x", "1 2").build();
+            URI expected;
+            try {
+                expected = new URIBuilder(SparkRequest.joinPath(c[0], c[1])).addParameter("x", "1 2").build();
+            } catch (java.net.URISyntaxException e) {
+                assertThatThrownBy(request::httpRequest).as(c[0] + c[1]).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(c[0]);
+                continue;
+            }
+            HttpUriRequestBase http = request.httpRequest();
+            HttpUriRequestBase before = new HttpUriRequestBase("GET", expected);
+            assertThat(http.getScheme()).as(c[0] + c[1]).isEqualTo(before.getScheme());
+            assertThat(http.getAuthority()).as(c[0] + c[1]).isEqualTo(before.getAuthority());
+            assertThat(http.getPath()).as(c[0] + c[1]).isEqualTo(before.getPath());
+            assertThat(request.uri()).as(c[0] + c[1]).isEqualTo(expected);
+        }
+        // media URLs (absolute, with their own query) as they are
+        HttpUriRequestBase media = SparkRequest.getUrl("http://cdn/a.png?sig=1%2B2").build().httpRequest();
+        assertThat(media.getPath()).isEqualTo("/a.png?sig=1%2B2");
+        assertThat(media.getAuthority().getHostName()).isEqualTo("cdn");
+    }
+
+    @Test
+    void aPathOfPlainCharactersIsTakenAsItIs() {
+        assertThat(SparkRequest.plainPath("/v1/tasks/abc-123_x.y~z")).isTrue();
+        assertThat(SparkRequest.plainPath("/a%2Fb:c@d;e=f,g+h!$&'()*")).isTrue();
+        assertThat(SparkRequest.plainPath("/a b")).isFalse();
+        assertThat(SparkRequest.plainPath("/a%2")).isFalse();
+        assertThat(SparkRequest.plainPath("/a%zz")).isFalse();
+        assertThat(SparkRequest.plainPath("/a?b")).isFalse();
+        assertThat(SparkRequest.plainPath("/a#b")).isFalse();
+        assertThat(SparkRequest.plainPath("/\u00fc")).isFalse();
     }
 
     @Test

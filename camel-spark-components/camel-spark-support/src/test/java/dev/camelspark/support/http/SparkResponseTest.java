@@ -1,6 +1,8 @@
 package dev.camelspark.support.http;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,5 +38,22 @@ class SparkResponseTest {
         assertThat(response("application/json", new byte[0]).json()).isNull();
         assertThat(response("application/json", "  \n".getBytes(StandardCharsets.UTF_8)).json()).isNull();
         assertThat(response("text/plain", "Bad Gateway".getBytes(StandardCharsets.UTF_8)).json()).isNull();
+    }
+
+    @Test
+    void aBodyIsReadIntoAnArrayOfItsDeclaredLengthOrAsItComes() throws Exception {
+        byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten), 10, 100)).isEqualTo(ten);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten), -1, 100)).as("no length").isEqualTo(ten);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten), 0, 100)).isEqualTo(ten);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten, 0, 4), 10, 100)).as("ended early")
+                .isEqualTo(Arrays.copyOf(ten, 4));
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten), 4, 100)).as("longer than declared")
+                .isEqualTo(ten);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten), 4, 6)).as("longer than the limit: one more")
+                .hasSize(7);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(ten), 1000, 6)).as("declared beyond the limit")
+                .hasSize(7);
+        assertThat(SparkOpenResponse.read(new ByteArrayInputStream(new byte[0]), 0, 6)).isEmpty();
     }
 }
