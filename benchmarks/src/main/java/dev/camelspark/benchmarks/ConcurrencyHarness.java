@@ -94,17 +94,14 @@ public final class ConcurrencyHarness {
     private final Endpoint oursStream;
     private final HttpClient jdk;
     private final CloseableHttpClient hc5;
-    private final String textUrl;
+    private final String textBase;
     private final URI chatUri;
-    private final byte[] chatBody;
     private final byte[] streamBody;
 
     private ConcurrencyHarness(EmulatorProcess emulator) throws Exception {
         this.emulator = emulator;
-        textUrl = emulator.baseUrl(Provider.DYNASPARK) + "/generate_response?user_input="
-                  + URLEncoder.encode(PROMPT, StandardCharsets.UTF_8);
+        textBase = emulator.baseUrl(Provider.DYNASPARK) + "/generate_response?user_input=";
         chatUri = URI.create(emulator.baseUrl(Provider.SPARKSTREAM) + "/v1/chat");
-        chatBody = chatJson(PROMPT, false);
         streamBody = chatJson(STREAM_PROMPT, true);
         // every side pools 100 connections, as ours does by default
         jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -142,7 +139,7 @@ public final class ConcurrencyHarness {
                         .process(e -> e.getMessage().setHeader(Exchange.HTTP_QUERY, "user_input="
                                 + URLEncoder.encode(e.getMessage().getBody(String.class), StandardCharsets.UTF_8)))
                         .setBody(constant(null))
-                        .to(textUrl.substring(0, textUrl.indexOf('?')))
+                        .to(textBase.substring(0, textBase.indexOf('?')))
                         .unmarshal().json(JsonLibrary.Jackson, JsonNode.class)
                         .setBody(e -> e.getMessage().getBody(JsonNode.class).path("response").asText());
                 from("direct:http-chat")
@@ -379,21 +376,28 @@ public final class ConcurrencyHarness {
         Object[] call() throws Exception;
     }
 
+    // The raw calls build each request from the prompt, as every other side does and as a client that is handed a
+    // prompt must: the query encoded, the chat body written with Jackson (not bytes prepared once before the run).
+
+    private String textUrl(String prompt) {
+        return textBase + URLEncoder.encode(prompt, StandardCharsets.UTF_8);
+    }
+
     private String textJdk() throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = jdk.send(HttpRequest.newBuilder(URI.create(textUrl)).build(),
+        HttpResponse<byte[]> response = jdk.send(HttpRequest.newBuilder(URI.create(textUrl(PROMPT))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return MAPPER.readTree(ok(response.statusCode(), response.body())).path("response").asText();
     }
 
     private String textHc5() throws IOException {
-        return hc5.execute(new HttpGet(textUrl), response -> MAPPER.readTree(ok(response.getCode(),
+        return hc5.execute(new HttpGet(textUrl(PROMPT)), response -> MAPPER.readTree(ok(response.getCode(),
                 EntityUtils.toByteArray(response.getEntity()))).path("response").asText());
     }
 
     private String chatJdk() throws IOException, InterruptedException {
         HttpResponse<byte[]> response = jdk.send(HttpRequest.newBuilder(chatUri)
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(chatBody)).build(),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(chatJson(PROMPT, false))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return content(MAPPER.readTree(ok(response.statusCode(), response.body())));
     }
@@ -401,7 +405,7 @@ public final class ConcurrencyHarness {
     private String chatHc5() throws IOException {
         HttpPost post = new HttpPost(chatUri);
         post.setHeader("Authorization", "Bearer " + KEY);
-        post.setEntity(new ByteArrayEntity(chatBody, ContentType.APPLICATION_JSON));
+        post.setEntity(new ByteArrayEntity(chatJson(PROMPT, false), ContentType.APPLICATION_JSON));
         return hc5.execute(post, response -> content(MAPPER.readTree(ok(response.getCode(),
                 EntityUtils.toByteArray(response.getEntity())))));
     }
