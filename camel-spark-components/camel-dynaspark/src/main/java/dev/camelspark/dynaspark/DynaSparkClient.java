@@ -3,6 +3,8 @@ package dev.camelspark.dynaspark;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.http.CallKind;
 import dev.camelspark.support.http.SparkCalls;
 import dev.camelspark.support.http.SparkOpenResponse;
@@ -11,8 +13,9 @@ import dev.camelspark.support.http.SparkResponse;
 
 /**
  * DynaSpark on the wire: its two GET paths, the key as query parameter {@code api_key} (sent only when one is
- * configured: the free tier takes calls without one), and where its answers point. Built once per endpoint with the
- * endpoint's resolved key, base URL, timeouts and limits, none of which a header can override.
+ * configured: the free tier takes calls without one), the {@code error} field of a 200, and where its answers point.
+ * Built once per endpoint with the endpoint's resolved key, base URL, timeouts and limits, none of which a header can
+ * override.
  */
 final class DynaSparkClient {
 
@@ -56,6 +59,15 @@ final class DynaSparkClient {
     /** An image URL of an answer, made absolute against the base URL. */
     String resolve(String imageUrl) {
         return URI.create(config.getBaseUrl()).resolve(imageUrl).toString();
+    }
+
+    /** A 200 whose JSON has an {@code error} key is an error too (api-contracts.md §1). */
+    static void failOnErrorField(JsonNode json, int status) {
+        JsonNode error = json.get("error");
+        if (error != null && !error.isNull()) {
+            String text = error.isObject() ? error.path("message").asText(error.toString()) : error.asText();
+            throw new SparkApiException(DynaSparkComponent.PROVIDER.scheme(), status, null, text);
+        }
     }
 
     private SparkRequest.Builder call(String path, boolean streamed) {

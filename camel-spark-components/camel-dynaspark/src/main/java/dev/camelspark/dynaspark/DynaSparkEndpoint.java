@@ -7,6 +7,7 @@ import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.SparkEndpointSupport;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -56,6 +57,11 @@ public class DynaSparkEndpoint extends SparkEndpointSupport {
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     DynaSparkClient client() {
         return client.get();
+    }
+
+    /** The endpoint's configuration with this message's override headers applied, checked. */
+    DynaSparkConfiguration configurationFor(Exchange exchange) {
+        return withOverrides(exchange, configuration);
     }
 
     @Override

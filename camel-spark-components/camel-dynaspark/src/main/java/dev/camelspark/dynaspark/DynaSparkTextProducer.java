@@ -2,21 +2,25 @@ package dev.camelspark.dynaspark;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
 
 /** {@code dynaspark:text}: prompt in, text out (or a stream of deltas with {@code stream=true}). */
-class DynaSparkTextProducer extends DynaSparkProducerSupport {
+class DynaSparkTextProducer extends SparkProducerSupport {
+
+    private final DynaSparkEndpoint endpoint;
 
     DynaSparkTextProducer(DynaSparkEndpoint endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
     }
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
-        DynaSparkConfiguration config = configurationFor(exchange);
+        DynaSparkConfiguration config = endpoint.configurationFor(exchange);
         String prompt = requiredText(exchange, "prompt");
-        SparkRequest.Builder request = client().generateResponse(config.isStream())
+        SparkRequest.Builder request = endpoint.client().generateResponse(config.isStream())
                 .query("user_input", prompt)
                 .query("model", config.getModel())
                 .query("temperature", config.getTemperature())
@@ -30,7 +34,7 @@ class DynaSparkTextProducer extends DynaSparkProducerSupport {
                 .query("seed", config.getSeed())
                 .query("referrer", config.getReferrer())
                 .additionalQuery(config.getAdditionalBodyProperty());
-        return client().open(request.build())
-                .thenCompose(response -> readGenerateResponse(exchange, config, response));
+        return endpoint.client().open(request.build())
+                .thenCompose(response -> DynaSparkGenerateResponse.read(endpoint, exchange, config, response));
     }
 }

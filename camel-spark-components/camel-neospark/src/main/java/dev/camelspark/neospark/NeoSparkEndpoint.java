@@ -1,10 +1,11 @@
 package dev.camelspark.neospark;
 
-import java.util.function.Supplier;
-import dev.camelspark.support.observe.HealthProbe;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.http.SparkRequest;
+import dev.camelspark.support.observe.HealthProbe;
 import dev.camelspark.support.task.SparkTaskConsumer;
 import dev.camelspark.support.task.SparkTaskEndpointSupport;
 import dev.camelspark.support.task.SparkTaskSubmitProducer;
@@ -12,6 +13,7 @@ import dev.camelspark.support.task.TaskDelivery;
 import dev.camelspark.support.task.TaskProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -19,6 +21,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.util.function.Suppliers;
+
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
 
 /**
  * Generate images and videos with NeoSpark (paid tasks, created then polled without holding a thread), upload
@@ -79,6 +83,17 @@ public class NeoSparkEndpoint extends SparkTaskEndpointSupport<NeoSparkConfigura
     /** The wire client, with this endpoint's key, base URL, timeouts and limits: built once, on first use. */
     NeoSparkClient client() {
         return client.get();
+    }
+
+    /**
+     * Sends a call that creates no task (an upload, a listing, a status read or cancel), sets the call headers, and
+     * answers the envelope's {@code data} (a JSON null when the service sent none).
+     */
+    CompletableFuture<JsonNode> call(Exchange exchange, SparkRequest request) {
+        return client().send(request).thenApply(answer -> {
+            setCallHeaders(exchange, answer.rateLimit(), answer.attempts());
+            return client().data(answer);
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.http.SparkJson;
 import dev.camelspark.support.http.SparkRequest;
 import org.apache.camel.Exchange;
@@ -21,18 +22,21 @@ import org.apache.camel.Message;
  * {@code user-images} ({@code List<Map<String, Object>>}) and {@code billing-history}
  * ({@code List<NeoSparkTransaction>}); the paginated ones set {@code CamelNeoSparkTotal}. The body in is ignored.
  */
-class NeoSparkListingProducer extends NeoSparkProducerSupport {
+class NeoSparkListingProducer extends SparkProducerSupport {
+
+    private final NeoSparkEndpoint endpoint;
 
     NeoSparkListingProducer(NeoSparkEndpoint endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
     }
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) {
-        NeoSparkConfiguration config = configurationFor(exchange);
+        NeoSparkConfiguration config = endpoint.configurationFor(exchange);
         Message message = exchange.getMessage();
-        return switch (getEndpoint().getOperation()) {
-            case models -> get(exchange, client().get("/drawing/models/config")).thenAccept(data -> {
+        return switch (endpoint.getOperation()) {
+            case models -> get(exchange, endpoint.client().get("/drawing/models/config")).thenAccept(data -> {
                 Map<String, NeoSparkImageModel> models = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = NeoSparkClient.object(data, "the image models").fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -40,28 +44,28 @@ class NeoSparkListingProducer extends NeoSparkProducerSupport {
                 }
                 message.setBody(models);
             });
-            case videoModels -> get(exchange, client().get("/video/models")).thenAccept(data -> message.setBody(
+            case videoModels -> get(exchange, endpoint.client().get("/video/models")).thenAccept(data -> message.setBody(
                     SparkJson.MAPPER.convertValue(NeoSparkClient.object(data, "the video models"), new TypeReference<Map<String, Object>>() {
                     })));
-            case sessions -> get(exchange, paged(config, client().get("/drawing/sessions")))
+            case sessions -> get(exchange, paged(config, endpoint.client().get("/drawing/sessions")))
                     .thenAccept(data -> message.setBody(list(items(data, "sessions", "items"), NeoSparkSession::of)));
-            case userImages -> get(exchange, paged(config, client().get("/storage/user-images"))).thenAccept(data -> {
+            case userImages -> get(exchange, paged(config, endpoint.client().get("/storage/user-images"))).thenAccept(data -> {
                 message.setHeader(NeoSparkConstants.TOTAL, total(data));
                 message.setBody(list(items(data, "items"), item -> SparkJson.MAPPER.convertValue(item,
                         new TypeReference<Map<String, Object>>() {
                         })));
             });
-            case billingHistory -> get(exchange, paged(config, client().get("/drawing/billing/history"))
+            case billingHistory -> get(exchange, paged(config, endpoint.client().get("/drawing/billing/history"))
                     .query("type", config.getType())).thenAccept(data -> {
                         message.setHeader(NeoSparkConstants.TOTAL, total(data));
                         message.setBody(list(items(data, "transactions"), NeoSparkTransaction::of));
                     });
-            default -> throw new IllegalStateException("not a listing: " + getEndpoint().getOperation());
+            default -> throw new IllegalStateException("not a listing: " + endpoint.getOperation());
         };
     }
 
     private CompletableFuture<JsonNode> get(Exchange exchange, SparkRequest.Builder request) {
-        return call(exchange, request.build());
+        return endpoint.call(exchange, request.build());
     }
 
     private static SparkRequest.Builder paged(NeoSparkConfiguration config, SparkRequest.Builder request) {

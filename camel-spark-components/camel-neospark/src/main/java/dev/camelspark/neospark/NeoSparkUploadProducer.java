@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelspark.support.SparkProducerSupport;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkValidationException;
 import dev.camelspark.support.http.SparkJson;
@@ -32,26 +33,29 @@ import org.slf4j.LoggerFactory;
  * deleted when the exchange completes. Only PNG, JPEG, WebP and GIF images are sent: anything else fails before the
  * call.
  */
-class NeoSparkUploadProducer extends NeoSparkProducerSupport {
+class NeoSparkUploadProducer extends SparkProducerSupport {
 
     static final String PATH = "/storage/upload";
     private static final Logger LOG = LoggerFactory.getLogger(NeoSparkUploadProducer.class);
 
+    private final NeoSparkEndpoint endpoint;
+
     NeoSparkUploadProducer(NeoSparkEndpoint endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
     }
 
     @Override
     protected CompletableFuture<?> send(Exchange exchange) throws IOException {
-        NeoSparkConfiguration config = configurationFor(exchange);
+        NeoSparkConfiguration config = endpoint.configurationFor(exchange);
         ContentBody file = fileOf(exchange);
-        SparkRequest request = client().post(PATH)
+        SparkRequest request = endpoint.client().post(PATH)
                 .entity(MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED).setCharset(StandardCharsets.UTF_8)
                         .addPart("file", file)
                         .addTextBody("file_type", "image")
                         .build())
                 .build();
-        return call(exchange, request).thenAccept(data -> {
+        return endpoint.call(exchange, request).thenAccept(data -> {
             String id = SparkJson.text(data, "upload_id");
             if (id == null || id.isBlank()) {
                 throw new SparkApiException(provider(), 200, null, "the upload answer has no upload_id: " + data);
@@ -60,7 +64,7 @@ class NeoSparkUploadProducer extends NeoSparkProducerSupport {
             message.setBody(id);
             String url = SparkJson.text(data, "url");
             if (url != null && !url.isBlank()) {
-                message.setHeader(NeoSparkConstants.UPLOAD_URL, client().resolveMediaUrl(url));
+                message.setHeader(NeoSparkConstants.UPLOAD_URL, endpoint.client().resolveMediaUrl(url));
             }
         });
     }

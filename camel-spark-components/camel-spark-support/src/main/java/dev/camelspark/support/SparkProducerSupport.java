@@ -16,13 +16,11 @@ import dev.camelspark.support.http.RateLimitInfo;
 import dev.camelspark.support.http.SparkOpenResponse;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
-import dev.camelspark.support.media.DownloadRequest;
 import dev.camelspark.support.observe.SparkObservation;
 import dev.camelspark.support.observe.SparkProducerHealthCheck;
 import dev.camelspark.support.sse.SparkEventStream;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -195,37 +193,14 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                 "expected " + expected + " but the answer (" + answer.mediaType() + ") was: " + said.message());
     }
 
-    /** Surfaces the rate-limit state and the attempt count of a call. */
+    /** @see SparkCallHeaders#setCallHeaders(Exchange, RateLimitInfo, int) */
     protected static void setCallHeaders(Exchange exchange, RateLimitInfo rateLimit, int attempts) {
-        Message message = exchange.getMessage();
-        message.setHeader(SparkConstants.ATTEMPTS, attempts);
-        if (rateLimit != null) {
-            if (rateLimit.remaining() != null) {
-                message.setHeader(SparkConstants.RATE_LIMIT_REMAINING, rateLimit.remaining());
-            }
-            if (rateLimit.reset() != null) {
-                message.setHeader(SparkConstants.RATE_LIMIT_RESET, rateLimit.reset().getEpochSecond());
-            }
-        }
+        SparkCallHeaders.setCallHeaders(exchange, rateLimit, attempts);
     }
 
-    /** Sets the token headers from an OpenAI-style {@code usage} object, when there is one. */
+    /** @see SparkCallHeaders#setUsageHeaders(Exchange, JsonNode) */
     protected static void setUsageHeaders(Exchange exchange, JsonNode usage) {
-        if (usage == null || !usage.isObject()) {
-            return;
-        }
-        Message message = exchange.getMessage();
-        SparkObservation.tokens(exchange, usage.hasNonNull("prompt_tokens") ? usage.get("prompt_tokens").asInt() : null,
-                usage.hasNonNull("completion_tokens") ? usage.get("completion_tokens").asInt() : null);
-        if (usage.hasNonNull("prompt_tokens")) {
-            message.setHeader(SparkConstants.PROMPT_TOKENS, usage.get("prompt_tokens").asInt());
-        }
-        if (usage.hasNonNull("completion_tokens")) {
-            message.setHeader(SparkConstants.COMPLETION_TOKENS, usage.get("completion_tokens").asInt());
-        }
-        if (usage.hasNonNull("total_tokens")) {
-            message.setHeader(SparkConstants.TOTAL_TOKENS, usage.get("total_tokens").asInt());
-        }
+        SparkCallHeaders.setUsageHeaders(exchange, usage);
     }
 
     /**
@@ -240,11 +215,5 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                                                    Map<String, String> apiAuthHeaders, String fileName, String apiKey) {
         return SparkMediaDelivery.deliver(exchange, getEndpoint().getDownloader(), config, mediaUrl, apiAuthHeaders,
                 fileName, apiKey);
-    }
-
-    /** The download of {@code mediaUrl} for {@code exchange} under the endpoint's media options. */
-    protected static DownloadRequest downloadRequest(Exchange exchange, SparkMediaConfiguration config, String mediaUrl,
-                                                     Map<String, String> apiAuthHeaders, String fileName) {
-        return SparkMediaDelivery.downloadRequest(exchange, config, mediaUrl, apiAuthHeaders, fileName);
     }
 }
