@@ -317,7 +317,8 @@ public final class ConcurrencyHarness {
         window[0] = start + rampNanos;
         window[1] = window[0] + windowNanos;
         go.countDown();
-        Thread.sleep(rampNanos / 1_000_000);
+        // the measuring thread, not a poller: it waits out the ramp once, then reads the CPU at the window's start
+        Thread.sleep(Math.max(0, (window[0] - System.nanoTime()) / 1_000_000));
         long cpu0 = OS.getProcessCpuTime();
         double emulator0 = emulatorCpu();
         for (Thread worker : workers) {

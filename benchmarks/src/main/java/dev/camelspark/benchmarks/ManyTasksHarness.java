@@ -163,7 +163,8 @@ public final class ManyTasksHarness {
         lastCreated.accumulateAndGet(System.nanoTime(), Math::max);
         created.incrementAndGet();
         String id = task.get("id").asText();
-        // polled as our poller does: first after the interval, whatever the create answered
+        // polled as our poller does: first after the interval, whatever the create answered. The held thread is the
+        // point of this side: it is the hand-written client (a thread per task) that the component is measured against
         do {
             Thread.sleep(pollMillis);
             task = call(http, new HttpGet(api + "/model/v1/generation/task/" + id));
@@ -259,7 +260,10 @@ public final class ManyTasksHarness {
         }
     }
 
-    /** Waits (up to 10 s) until the threads a run started have ended, so they do not count in the next run. */
+    /**
+     * Waits (up to 10 s) until the threads a run started have ended, so they do not count in the next run. The JVM
+     * tells no one when a pool's thread has ended, so the count is looked at every 50 ms, between runs only.
+     */
     private static void settle(int threadsBefore) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (THREADS.getThreadCount() > threadsBefore && System.nanoTime() < deadline) {

@@ -86,7 +86,8 @@ public class MediaDownloadBenchmark extends EmulatorBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"prompt\":\"" + PROMPT + "\",\"resolution\":\"480p\",\"duration\":4}")));
         String id = task.get("task_id").asText();
-        // polled as our poller does: first after the interval, whatever the create answered
+        // polled as our poller does: first after the interval, whatever the create answered; a held thread, as the
+        // hand-written client this baseline stands for would hold it
         do {
             Thread.sleep(POLL_MILLIS);
             task = call(HttpRequest.newBuilder(URI.create(api + "/video/generations/" + id)).GET());
