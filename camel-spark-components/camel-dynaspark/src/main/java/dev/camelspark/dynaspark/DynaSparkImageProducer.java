@@ -1,5 +1,7 @@
 package dev.camelspark.dynaspark;
 
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
+
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 

@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelspark.support.error.SparkApiException;
 import dev.camelspark.support.error.SparkErrorProperties;
 import dev.camelspark.support.error.SparkTransportException;
 import dev.camelspark.support.http.CallPolicy;
 import dev.camelspark.support.http.DefaultErrorDecoder;
-import dev.camelspark.support.http.RateLimitInfo;
 import dev.camelspark.support.http.SparkOpenResponse;
 import dev.camelspark.support.http.SparkRequest;
 import dev.camelspark.support.http.SparkResponse;
@@ -160,7 +158,7 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                                                                   CallPolicy policy, SparkConfiguration config,
                                                                   boolean lenient) {
         return getEndpoint().getClient().open(request, policy).thenApply(response -> {
-            setCallHeaders(exchange, response.rateLimit(), response.attempts());
+            SparkCallHeaders.setCallHeaders(exchange, response.rateLimit(), response.attempts());
             try {
                 if (!"text/event-stream".equals(response.mediaType())) {
                     throw notAStream(response);
@@ -193,15 +191,7 @@ public abstract class SparkProducerSupport extends DefaultAsyncProducer {
                 "expected " + expected + " but the answer (" + answer.mediaType() + ") was: " + said.message());
     }
 
-    /** @see SparkCallHeaders#setCallHeaders(Exchange, RateLimitInfo, int) */
-    protected static void setCallHeaders(Exchange exchange, RateLimitInfo rateLimit, int attempts) {
-        SparkCallHeaders.setCallHeaders(exchange, rateLimit, attempts);
-    }
 
-    /** @see SparkCallHeaders#setUsageHeaders(Exchange, JsonNode) */
-    protected static void setUsageHeaders(Exchange exchange, JsonNode usage) {
-        SparkCallHeaders.setUsageHeaders(exchange, usage);
-    }
 
     /**
      * Makes generated media the body: the URL with {@code download=false}, else the downloaded media (bytes, a

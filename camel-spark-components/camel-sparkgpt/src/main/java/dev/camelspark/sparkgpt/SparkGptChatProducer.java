@@ -1,5 +1,7 @@
 package dev.camelspark.sparkgpt;
 
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
+
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.camelspark.sparkgpt;
 
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
+
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

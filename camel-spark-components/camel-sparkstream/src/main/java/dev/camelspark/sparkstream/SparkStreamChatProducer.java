@@ -1,5 +1,8 @@
 package dev.camelspark.sparkstream;
 
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
+import static dev.camelspark.support.SparkCallHeaders.setUsageHeaders;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,5 +1,7 @@
 package dev.camelspark.support.task;
 
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
+
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;

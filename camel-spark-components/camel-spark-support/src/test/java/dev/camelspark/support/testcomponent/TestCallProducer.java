@@ -1,5 +1,7 @@
 package dev.camelspark.support.testcomponent;
 
+import static dev.camelspark.support.SparkCallHeaders.setCallHeaders;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
