@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
+import org.apache.hc.core5.http.Header;
+
 /**
  * The rate-limit state a response announced: {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining},
  * {@code X-RateLimit-Reset} (epoch seconds; small values are read as seconds from now, which some gateways send) and
@@ -19,11 +21,52 @@ public record RateLimitInfo(Long limit, Long remaining, Instant reset, Long retr
     /** Below this an {@code X-RateLimit-Reset} value cannot be epoch seconds (it would be before 2001). */
     private static final long EPOCH_SECONDS_FLOOR = 1_000_000_000L;
 
+    /** From an answer's headers, looked at once each (not one search of them all per name). */
+    static RateLimitInfo parse(Header[] headers, Clock clock) {
+        String limit = null;
+        String remaining = null;
+        String reset = null;
+        String retryAfter = null;
+        for (Header header : headers) {
+            String name = header.getName();
+            if (name.length() == RETRY_AFTER.length() && name.equalsIgnoreCase(RETRY_AFTER)) {
+                retryAfter = first(retryAfter, header);
+            } else if (name.length() > RATE_LIMIT.length() && name.regionMatches(true, 0, RATE_LIMIT, 0,
+                    RATE_LIMIT.length())) {
+                String rest = name.substring(RATE_LIMIT.length());
+                if (rest.equalsIgnoreCase("Limit")) {
+                    limit = first(limit, header);
+                } else if (rest.equalsIgnoreCase("Remaining")) {
+                    remaining = first(remaining, header);
+                } else if (rest.equalsIgnoreCase("Reset")) {
+                    reset = first(reset, header);
+                }
+            }
+        }
+        return of(limit, remaining, reset, retryAfter, clock);
+    }
+
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String RATE_LIMIT = "X-RateLimit-";
+
+    private static String first(String found, Header header) {
+        return found != null ? found : header.getValue();
+    }
+
     public static RateLimitInfo parse(Function<String, String> header, Clock clock) {
-        Long limit = parseLong(header.apply("X-RateLimit-Limit"));
-        Long remaining = parseLong(header.apply("X-RateLimit-Remaining"));
-        Instant reset = parseReset(header.apply("X-RateLimit-Reset"), clock);
-        Long retryAfter = parseRetryAfter(header.apply("Retry-After"), clock);
+        return of(header.apply("X-RateLimit-Limit"), header.apply("X-RateLimit-Remaining"),
+                header.apply("X-RateLimit-Reset"), header.apply(RETRY_AFTER), clock);
+    }
+
+    private static RateLimitInfo of(String limitValue, String remainingValue, String resetValue,
+                                    String retryAfterValue, Clock clock) {
+        if (limitValue == null && remainingValue == null && resetValue == null && retryAfterValue == null) {
+            return NONE; // what most answers say: nothing to parse
+        }
+        Long limit = parseLong(limitValue);
+        Long remaining = parseLong(remainingValue);
+        Instant reset = parseReset(resetValue, clock);
+        Long retryAfter = parseRetryAfter(retryAfterValue, clock);
         if (limit == null && remaining == null && reset == null && retryAfter == null) {
             return NONE;
         }

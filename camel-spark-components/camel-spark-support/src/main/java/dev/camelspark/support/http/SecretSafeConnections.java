@@ -41,9 +41,14 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
     /** The secrets of the request being sent on this thread (the classic client writes it on the caller's thread). */
     private static final ThreadLocal<Secrets> CURRENT = new ThreadLocal<>();
 
-    record Secrets(Map<String, String> query, Map<String, String> headers) {
+    /**
+     * What only the connection adds to a request: the query written after the path ({@code wireQuery}, encoded,
+     * without the {@code ?}; it holds the secret parameters, {@code query}, and may hold the others too, which spares
+     * HttpClient parsing and decoding a prompt it never needs) and the secret headers.
+     */
+    record Secrets(String wireQuery, Map<String, String> query, Map<String, String> headers) {
         boolean none() {
-            return query.isEmpty() && headers.isEmpty();
+            return wireQuery.isEmpty() && headers.isEmpty();
         }
     }
 
@@ -73,17 +78,12 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
         return connection;
     }
 
-    static String withQuery(String path, Map<String, String> query) {
+    /** The request target with the encoded {@code query} after what it already has. */
+    static String withQuery(String target, String query) {
         if (query.isEmpty()) {
-            return path;
+            return target;
         }
-        StringBuilder sb = new StringBuilder(path);
-        char sep = path.indexOf('?') >= 0 ? '&' : '?';
-        for (Map.Entry<String, String> e : query.entrySet()) {
-            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
-            sep = '&';
-        }
-        return sb.toString();
+        return target + (target.indexOf('?') >= 0 ? '&' : '?') + query;
     }
 
     /** As URIBuilder encodes a query value (a space is %20), as the rest of the query is. */
@@ -113,6 +113,7 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
             implements ManagedHttpClientConnection, Identifiable {
 
         private final String id;
+        /** What the socket is set to: the socket is told only when a call asks for another read timeout. */
         private volatile Timeout socketTimeout;
 
         Connection(String id) {
@@ -150,18 +151,23 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
 
         @Override
         public void setSocketTimeout(Timeout timeout) {
-            super.setSocketTimeout(timeout);
-            socketTimeout = timeout;
+            if (!timeout.equals(socketTimeout)) {
+                super.setSocketTimeout(timeout);
+                socketTimeout = timeout;
+            }
         }
 
+        /**
+         * HttpClient's own connections set no read timeout while pooled and set it back when leased: two socket
+         * option calls per call that change nothing, since no read is made on a pooled connection (its stale check
+         * sets and restores its own). These keep the timeout, and each call sets the one it wants.
+         */
         @Override
         public void passivate() {
-            super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
         }
 
         @Override
         public void activate() {
-            super.setSocketTimeout(socketTimeout);
         }
 
         @Override
@@ -171,8 +177,9 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
                 super.sendRequestHeader(request); // a proxy's tunnel request gets no key
                 return;
             }
+            // the request URI as HttpClient would write it: absolute when sent to a proxy without a tunnel
             BasicClassicHttpRequest wire = new BasicClassicHttpRequest(request.getMethod(),
-                    withQuery(request.getPath(), secrets.query()));
+                    withQuery(request.getRequestUri(), secrets.wireQuery()));
             wire.setVersion(request.getVersion());
             wire.setHeaders(request.getHeaders());
             secrets.headers().forEach(wire::setHeader);

@@ -64,6 +64,7 @@ public final class SparkHttpTransport implements Closeable {
                 .disableRedirectHandling()        // a redirect must never carry a key to another host
                 .disableContentCompression()      // streams are delivered byte for byte as they arrive
                 .disableCookieManagement()
+                .disableConnectionState()         // one identity per client: no per-user connection state to find
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .setUserAgent(settings.userAgent());
@@ -112,7 +113,8 @@ public final class SparkHttpTransport implements Closeable {
         // HttpClient never sees the secrets (it would log them): the connection adds them to the bytes it writes
         HttpUriRequestBase http = request.httpRequest();
         request.headers().forEach(http::setHeader);
-        var secrets = new SecretSafeConnections.Secrets(request.secretQuery(), request.secretHeaders());
+        var secrets = new SecretSafeConnections.Secrets(request.wireQuery(), request.secretQuery(),
+                request.secretHeaders());
         if (request.entity() != null) {
             http.setEntity(request.entity());
         }
@@ -129,10 +131,7 @@ public final class SparkHttpTransport implements Closeable {
         }
         try {
             ClassicHttpResponse response = SecretSafeConnections.with(secrets, () -> client.executeOpen(null, http, null));
-            RateLimitInfo rateLimit = RateLimitInfo.parse(name -> {
-                var h = response.getFirstHeader(name);
-                return h == null ? null : h.getValue();
-            }, clock);
+            RateLimitInfo rateLimit = RateLimitInfo.parse(response.getHeaders(), clock);
             return new SparkOpenResponse(http, response, rateLimit,
                     deadline == null ? 0 : request.deadline().toMillis(),
                     deadline, deadlines);

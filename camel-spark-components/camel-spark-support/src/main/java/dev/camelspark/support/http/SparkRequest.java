@@ -100,24 +100,47 @@ public final class SparkRequest {
 
     /**
      * A new HttpClient request for one attempt, without the secrets. The usual call (a configured base URL, a path of
-     * plain characters) takes the base URL's origin parsed once per base URL and the request target (path and query)
-     * written here, so no URI is built or parsed per call; anything else goes through {@link #uriWithoutSecrets()}.
+     * plain characters) takes the base URL's origin parsed once per base URL and the path written here, so no URI is
+     * built or parsed per call, and HttpClient is given no query at all: the connection writes {@link #wireQuery()}
+     * after the path, since HttpClient would otherwise take the query apart on every call (its auth path prefix) only
+     * to throw it away. Anything else goes through {@link #uriWithoutSecrets()}.
      */
     HttpUriRequestBase httpRequest() {
-        Base base = path == null ? null : Base.of(baseUrl);
-        if (base == null || !plainPath(path)) {
+        if (!targetWrittenHere()) {
             return new HttpUriRequestBase(method, uriWithoutSecrets());
         }
+        Base base = Base.of(baseUrl);
         HttpUriRequestBase http = new HttpUriRequestBase(method, base.origin());
-        StringBuilder target = new StringBuilder(base.path().length() + path.length() + 16 + query.size() * 24);
+        StringBuilder target = new StringBuilder(base.path().length() + path.length() + 1);
         target.append(base.path());
         appendPath(target, path);
         if (target.length() == 0) {
             target.append('/');
         }
-        appendQuery(target, null);
         http.setPath(target.toString());
         return http;
+    }
+
+    /**
+     * The encoded query (no {@code ?}) that only the connection writes after {@link #httpRequest()}'s target: the
+     * secret parameters, and the others too when that target was written here.
+     */
+    String wireQuery() {
+        boolean all = targetWrittenHere();
+        if (secretQuery.isEmpty() && (!all || query.isEmpty())) {
+            return "";
+        }
+        StringBuilder wire = new StringBuilder(query.size() * 24 + secretQuery.size() * 48);
+        if (all) {
+            appendQuery(wire, true);
+        } else {
+            appendSecretQuery(wire, '?', true);
+        }
+        return wire.substring(1); // the leading '?'
+    }
+
+    private boolean targetWrittenHere() {
+        return path != null && Base.of(baseUrl) != null && plainPath(path);
     }
 
     /** Method and URI with secrets masked, for logs and messages. */
@@ -130,7 +153,7 @@ public final class SparkRequest {
             if (query.isEmpty() && secretQuery.isEmpty()) {
                 return new URI(joinPath(baseUrl, path)); // what URIBuilder would give, without taking it apart
             }
-            if (path != null && Base.of(baseUrl) != null && plainPath(path)) {
+            if (targetWrittenHere()) {
                 // the query encoded as URIBuilder does, parsed once (URIBuilder parses the base, then its own result)
                 StringBuilder full = new StringBuilder(joinPath(baseUrl, path));
                 appendQuery(full, withSecrets);
@@ -157,12 +180,16 @@ public final class SparkRequest {
             separator = '&';
         }
         if (withSecrets != null) {
-            for (Map.Entry<String, String> e : secretQuery.entrySet()) {
-                target.append(separator);
-                QueryEncoding.append(target, e.getKey()).append('=');
-                QueryEncoding.append(target, withSecrets ? e.getValue() : "xxxxxx");
-                separator = '&';
-            }
+            appendSecretQuery(target, separator, withSecrets);
+        }
+    }
+
+    private void appendSecretQuery(StringBuilder target, char separator, boolean withValues) {
+        for (Map.Entry<String, String> e : secretQuery.entrySet()) {
+            target.append(separator);
+            QueryEncoding.append(target, e.getKey()).append('=');
+            QueryEncoding.append(target, withValues ? e.getValue() : "xxxxxx");
+            separator = '&';
         }
     }
 

@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +23,23 @@ class RateLimitInfoTest {
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+    /** Read both ways: by name, and from an answer's headers in one pass (names in any case, others among them). */
     private static RateLimitInfo parse(String... headers) {
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<Header> answer = new ArrayList<>(List.of(new BasicHeader("Content-Type", "application/json"),
+                new BasicHeader("X-RateLimit-Policy", "100;w=60")));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             map.put(headers[i], headers[i + 1]);
+            answer.add(new BasicHeader(i % 4 == 0 ? headers[i].toLowerCase(Locale.ROOT) : headers[i], headers[i + 1]));
         }
-        return RateLimitInfo.parse(map::get, CLOCK);
+        answer.add(new BasicHeader("Retry-After", "999")); // a repeated header: the first one counts, as by name
+        RateLimitInfo byName = RateLimitInfo.parse(map::get, CLOCK);
+        if (map.containsKey("Retry-After")) {
+            assertThat(RateLimitInfo.parse(answer.toArray(Header[]::new), CLOCK)).isEqualTo(byName);
+        }
+        answer.remove(answer.size() - 1);
+        assertThat(RateLimitInfo.parse(answer.toArray(Header[]::new), CLOCK)).isEqualTo(byName);
+        return byName;
     }
 
     @Test
