@@ -15,9 +15,13 @@ public final class WindowCounter {
     /** The outcome of one attempt: whether it was allowed, and what to put in rate-limit headers. */
     public record Usage(boolean allowed, long limit, long remaining, Instant resetAt) {
 
-        /** Seconds until the window resets, at least 1: the value for {@code Retry-After}. */
+        /**
+         * Seconds until the window resets, rounded up and at least 1: the value for {@code Retry-After}. Rounded from
+         * the exact time, not from whole milliseconds, so that waiting that long always lands in the next window.
+         */
         public long retryAfterSeconds(Instant now) {
-            return Math.max(1, (long) Math.ceil(Duration.between(now, resetAt).toMillis() / 1000.0));
+            Duration left = Duration.between(now, resetAt);
+            return Math.max(1, left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
         }
     }
 
