@@ -17,41 +17,67 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * HttpClient's {@code SystemDefaultRoutePlanner} (the JVM's proxy settings, what {@code useSystemProperties()} sets
- * up), asking the same {@link ProxySelector} on every call as it does, but without turning the target into a string
- * and parsing that into a {@link URI} each time: the URI is kept per target host (a component calls one or two).
+ * up), asking the same {@link ProxySelector} as it does, but without turning the target into a string and parsing
+ * that into a {@link URI} each time: the URI is kept per target host (a component calls one or two). The JDK's own
+ * selector reads the proxy system properties and matches {@code nonProxyHosts} on every call; its answer is kept per
+ * host for a second, so a changed property takes effect within a second. Any other selector is asked
+ * on every call, as it may answer differently each time.
  */
 final class SystemProxyRoutePlanner extends DefaultRoutePlanner {
 
     private static final int MAX_HOSTS = 256;
+    static final long JDK_ANSWER_NANOS = 1_000_000_000L;
+    private static final String JDK_SELECTOR = "sun.net.spi.DefaultProxySelector";
+
+    /** The proxy chosen for a host ({@code null}: direct) and until when that answer holds. */
+    private record Answer(URI uri, HttpHost proxy, long until) {
+    }
 
     private final ProxySelector selector;
-    private final Map<HttpHost, URI> uris = new ConcurrentHashMap<>();
+    private final long jdkAnswerNanos;
+    private final Map<HttpHost, Answer> answers = new ConcurrentHashMap<>();
 
     /** @param selector the JVM's default when the client is built, as HttpClient takes it; {@code null}: per call */
     SystemProxyRoutePlanner(ProxySelector selector) {
+        this(selector, JDK_ANSWER_NANOS);
+    }
+
+    SystemProxyRoutePlanner(ProxySelector selector, long jdkAnswerNanos) {
         super(DefaultSchemePortResolver.INSTANCE);
         this.selector = selector;
+        this.jdkAnswerNanos = jdkAnswerNanos;
     }
 
     @Override
     protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
-        URI uri = uris.get(target);
-        if (uri == null) {
-            try {
-                uri = new URI(target.toURI());
-            } catch (URISyntaxException e) {
-                throw new HttpException("Cannot convert host to URI: " + target, e);
-            }
-            if (uris.size() >= MAX_HOSTS) {
-                uris.clear(); // media hosts come and go: the cache is for the API's own
-            }
-            uris.put(target, uri);
-        }
         ProxySelector proxies = selector != null ? selector : ProxySelector.getDefault();
-        if (proxies == null) {
-            return null;
+        Answer known = answers.get(target);
+        long now = System.nanoTime();
+        boolean jdk = proxies != null && JDK_SELECTOR.equals(proxies.getClass().getName());
+        if (known != null && jdk && now - known.until() < 0) {
+            return known.proxy();
         }
-        Proxy proxy = choose(proxies.select(uri));
+        URI uri = known != null ? known.uri() : uriOf(target);
+        HttpHost proxy = proxies == null ? null : proxyOf(proxies.select(uri));
+        if (known == null || jdk) {
+            if (known == null && answers.size() >= MAX_HOSTS) {
+                answers.clear(); // media hosts come and go: the cache is for the API's own
+            }
+            answers.put(target, new Answer(uri, proxy, now + jdkAnswerNanos));
+        }
+        return proxy;
+    }
+
+    private static URI uriOf(HttpHost target) throws HttpException {
+        try {
+            return new URI(target.toURI());
+        } catch (URISyntaxException e) {
+            throw new HttpException("Cannot convert host to URI: " + target, e);
+        }
+    }
+
+    private static HttpHost proxyOf(List<Proxy> proxies) throws HttpException {
+        Proxy proxy = choose(proxies);
         if (proxy.type() != Proxy.Type.HTTP) {
             return null;
         }

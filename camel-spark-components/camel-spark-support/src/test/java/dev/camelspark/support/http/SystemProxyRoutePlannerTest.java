@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The JVM's proxy settings decide the route, as with HttpClient's own planner, asked on every call. */
+/**
+ * The JVM's proxy settings decide the route, as with HttpClient's own planner: a custom selector is asked on every
+ * call, the JDK's own (which reads the proxy system properties) once per host and window.
+ */
 class SystemProxyRoutePlannerTest {
 
     /** Answers what a test sets, and records what it was asked. */
@@ -71,6 +74,44 @@ class SystemProxyRoutePlannerTest {
             assertThat(selector.asked).containsExactly(URI.create("https://api.example:443"));
         } finally {
             ProxySelector.setDefault(before);
+        }
+    }
+
+    @Test
+    void theJdkSelectorsAnswerHoldsForItsWindowAndAChangedPropertyCountsAfterIt() throws Exception {
+        ProxySelector jdk = ProxySelector.getDefault();
+        assertThat(jdk.getClass().getName()).isEqualTo("sun.net.spi.DefaultProxySelector");
+        HttpHost target = new HttpHost("http", "api.example", 8080);
+        String host = System.getProperty("http.proxyHost");
+        String port = System.getProperty("http.proxyPort");
+        try {
+            System.setProperty("http.proxyHost", "proxy.example");
+            System.setProperty("http.proxyPort", "3128");
+            SystemProxyRoutePlanner held = new SystemProxyRoutePlanner(jdk, Long.MAX_VALUE / 4);
+            SystemProxyRoutePlanner asked = new SystemProxyRoutePlanner(jdk, 0);
+            assertThat(held.determineRoute(target, HttpClientContext.create()).getProxyHost().getHostName())
+                    .isEqualTo("proxy.example");
+            assertThat(asked.determineRoute(target, HttpClientContext.create()).getProxyHost().getHostName())
+                    .isEqualTo("proxy.example");
+
+            System.clearProperty("http.proxyHost");
+            assertThat(held.determineRoute(target, HttpClientContext.create()).getProxyHost())
+                    .as("within the window: the answer kept").isNotNull();
+            assertThat(asked.determineRoute(target, HttpClientContext.create()).getProxyHost())
+                    .as("after the window: the property as it is now").isNull();
+            assertThat(held.determineRoute(new HttpHost("http", "media.example", 80), HttpClientContext.create())
+                    .getProxyHost()).as("another host is asked for itself").isNull();
+        } finally {
+            restore("http.proxyHost", host);
+            restore("http.proxyPort", port);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
         }
     }
 }
