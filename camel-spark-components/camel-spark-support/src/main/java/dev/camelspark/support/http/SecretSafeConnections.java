@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Connections that keep the key out of every HttpClient log, even at DEBUG. HttpClient is handed each request
  * without its secrets (no key in the query, no Authorization or X-API-Key header), so what its exec chain logs
  * ({@code MainClientExec}'s "executing GET ...") never holds one; the secrets are added here, only to the bytes of
- * the request head written to the socket. These connections log request and response heads under HttpClient's own
+ * the request head written to the socket. For the usual call HttpClient is handed the target {@code /} and the whole
+ * target is written here ({@link SparkRequest#httpRequest()} says why). These connections log request and response heads under HttpClient's own
  * {@code org.apache.hc.client5.http.headers} logger with the secrets masked, and write no
  * {@code org.apache.hc.client5.http.wire} log (it would show the key as sent).
  */
@@ -42,13 +43,26 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
     private static final ThreadLocal<Secrets> CURRENT = new ThreadLocal<>();
 
     /**
-     * What only the connection adds to a request: the query written after the path ({@code wireQuery}, encoded,
-     * without the {@code ?}; it holds the secret parameters, {@code query}, and may hold the others too, which spares
-     * HttpClient parsing and decoding a prompt it never needs) and the secret headers.
+     * What only the connection adds to a request: either the whole request target ({@code wireTarget}, path and
+     * query with the secret parameters, written where HttpClient has {@code /}) or the encoded secret query to add to
+     * HttpClient's own target ({@code wireQuery}, without the {@code ?}); the secret parameters and headers as they
+     * are ({@code query}, {@code headers}) to mask them in the log.
      */
-    record Secrets(String wireQuery, Map<String, String> query, Map<String, String> headers) {
+    record Secrets(String wireTarget, String wireQuery, Map<String, String> query, Map<String, String> headers) {
         boolean none() {
-            return wireQuery.isEmpty() && headers.isEmpty();
+            return wireTarget == null && wireQuery.isEmpty() && headers.isEmpty();
+        }
+
+        /** The request URI to write for the one HttpClient would write. */
+        String requestUri(String httpClients) {
+            if (wireTarget == null) {
+                return withQuery(httpClients, wireQuery);
+            }
+            // "/", or "http://host:port/" to a proxy without a tunnel
+            if (!httpClients.endsWith("/")) {
+                throw new IllegalStateException("a request whose target is written here has target " + httpClients);
+            }
+            return httpClients.substring(0, httpClients.length() - 1) + wireTarget;
         }
     }
 
@@ -107,6 +121,25 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
             }
         }
         return out;
+    }
+
+    /**
+     * A request head as it is written: its target is the text given. A {@link BasicClassicHttpRequest} made from a
+     * string parses it into a {@code URI} and takes that apart, only for the writer to put it back together.
+     */
+    private static final class WireRequest extends BasicClassicHttpRequest {
+
+        private final String target;
+
+        WireRequest(String method, String target) {
+            super(method, (String) null);
+            this.target = target;
+        }
+
+        @Override
+        public String getRequestUri() {
+            return target;
+        }
     }
 
     private static final class Connection extends DefaultBHttpClientConnection
@@ -178,8 +211,7 @@ final class SecretSafeConnections implements HttpConnectionFactory<ManagedHttpCl
                 return;
             }
             // the request URI as HttpClient would write it: absolute when sent to a proxy without a tunnel
-            BasicClassicHttpRequest wire = new BasicClassicHttpRequest(request.getMethod(),
-                    withQuery(request.getRequestUri(), secrets.wireQuery()));
+            WireRequest wire = new WireRequest(request.getMethod(), secrets.requestUri(request.getRequestUri()));
             wire.setVersion(request.getVersion());
             wire.setHeaders(request.getHeaders());
             secrets.headers().forEach(wire::setHeader);

@@ -113,8 +113,8 @@ public final class SparkHttpTransport implements Closeable {
         // HttpClient never sees the secrets (it would log them): the connection adds them to the bytes it writes
         HttpUriRequestBase http = request.httpRequest();
         request.headers().forEach(http::setHeader);
-        var secrets = new SecretSafeConnections.Secrets(request.wireQuery(), request.secretQuery(),
-                request.secretHeaders());
+        var secrets = new SecretSafeConnections.Secrets(request.wireTarget(), request.wireQuery(),
+                request.secretQuery(), request.secretHeaders());
         if (request.entity() != null) {
             http.setEntity(request.entity());
         }

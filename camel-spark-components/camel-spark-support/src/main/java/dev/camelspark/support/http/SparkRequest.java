@@ -38,6 +38,8 @@ public final class SparkRequest {
     private final Duration connectTimeout;
     private final Duration deadline;
     private final boolean returnRedirects;
+    /** The base URL's parts when this request's target is written here, not by URIBuilder; {@code null} otherwise. */
+    private final Base writtenHere;
     /** Built on first use and kept: every attempt of a call sends the same URI, and building it is not free. */
     private volatile URI uri;
     private volatile URI publicUri;
@@ -56,6 +58,7 @@ public final class SparkRequest {
         this.readTimeout = b.readTimeout;
         this.connectTimeout = b.connectTimeout;
         this.deadline = b.deadline;
+        this.writtenHere = path != null && plainPath(path) ? Base.of(baseUrl) : null;
     }
 
     /** A copy in the same order; most requests have no headers or secrets of some kind: no map for those. */
@@ -100,47 +103,55 @@ public final class SparkRequest {
 
     /**
      * A new HttpClient request for one attempt, without the secrets. The usual call (a configured base URL, a path of
-     * plain characters) takes the base URL's origin parsed once per base URL and the path written here, so no URI is
-     * built or parsed per call, and HttpClient is given no query at all: the connection writes {@link #wireQuery()}
-     * after the path, since HttpClient would otherwise take the query apart on every call (its auth path prefix) only
-     * to throw it away. Anything else goes through {@link #uriWithoutSecrets()}.
+     * plain characters) gives HttpClient the base URL's origin (parsed once per base URL) and the target {@code /}:
+     * the connection writes {@link #wireTarget()} in its place. HttpClient 5 takes a request's path apart on every call
+     * (its auth path prefix, with a percent-decoding per segment: a sixth of what a call allocates) only to throw it
+     * away, and no Spark API uses HTTP authentication. Anything else gets its whole URI through
+     * {@link #uriWithoutSecrets()}, and the connection adds only {@link #wireQuery()}.
      */
     HttpUriRequestBase httpRequest() {
         if (!targetWrittenHere()) {
             return new HttpUriRequestBase(method, uriWithoutSecrets());
         }
-        Base base = Base.of(baseUrl);
-        HttpUriRequestBase http = new HttpUriRequestBase(method, base.origin());
-        StringBuilder target = new StringBuilder(base.path().length() + path.length() + 1);
-        target.append(base.path());
-        appendPath(target, path);
-        if (target.length() == 0) {
-            target.append('/');
-        }
-        http.setPath(target.toString());
+        HttpUriRequestBase http = new HttpUriRequestBase(method, writtenHere.origin());
+        http.setPath("/");
         return http;
     }
 
     /**
-     * The encoded query (no {@code ?}) that only the connection writes after {@link #httpRequest()}'s target: the
-     * secret parameters, and the others too when that target was written here.
+     * The request target (path and query, secrets included) that the connection writes in place of the {@code /}
+     * {@link #httpRequest()} gave HttpClient; {@code null} when HttpClient was given the whole URI.
+     */
+    String wireTarget() {
+        if (!targetWrittenHere()) {
+            return null;
+        }
+        StringBuilder target = new StringBuilder(writtenHere.path().length() + path.length() + query.size() * 24
+                                                 + secretQuery.size() * 48);
+        target.append(writtenHere.path());
+        appendPath(target, path);
+        if (target.length() == 0) {
+            target.append('/');
+        }
+        appendQuery(target, true);
+        return target.toString();
+    }
+
+    /**
+     * The encoded secret query (no {@code ?}) that the connection adds to the URI {@link #httpRequest()} gave
+     * HttpClient, when it gave the whole URI; empty otherwise.
      */
     String wireQuery() {
-        boolean all = targetWrittenHere();
-        if (secretQuery.isEmpty() && (!all || query.isEmpty())) {
+        if (secretQuery.isEmpty() || targetWrittenHere()) {
             return "";
         }
-        StringBuilder wire = new StringBuilder(query.size() * 24 + secretQuery.size() * 48);
-        if (all) {
-            appendQuery(wire, true);
-        } else {
-            appendSecretQuery(wire, '?', true);
-        }
+        StringBuilder wire = new StringBuilder(secretQuery.size() * 48);
+        appendSecretQuery(wire, '?', true);
         return wire.substring(1); // the leading '?'
     }
 
     private boolean targetWrittenHere() {
-        return path != null && Base.of(baseUrl) != null && plainPath(path);
+        return writtenHere != null;
     }
 
     /** Method and URI with secrets masked, for logs and messages. */

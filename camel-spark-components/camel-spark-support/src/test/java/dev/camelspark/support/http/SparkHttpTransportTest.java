@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
 import dev.camelspark.support.error.SparkApiException;
@@ -234,5 +235,31 @@ class SparkHttpTransportTest {
             fx.client.call(SparkRequest.get(raw.url(), "/s").build(), TWO_RETRIES).get(10, TimeUnit.SECONDS);
             assertThat(raw.connections()).as("the one closed early was aborted, not reused").isEqualTo(2);
         }
+    }
+
+    @Test
+    void throughAProxyWithoutATunnelTheRequestLineIsAbsoluteAndCarriesTheWholeQuery() throws Exception {
+        AtomicReference<RawHttpServer.Request> seen = new AtomicReference<>();
+        try (RawHttpServer proxy = new RawHttpServer(c -> {
+            seen.set(c.readRequest());
+            c.respond(200, "{\"response\":\"hi\"}", "Content-Type", "application/json");
+        })) {
+            SparkHttpTransport viaProxy = new SparkHttpTransport(new TransportSettings(Duration.ofSeconds(5),
+                    Duration.ofSeconds(30), 2, null, "127.0.0.1", proxy.port(), "camel-spark-test", fx.clock));
+            SparkApiClient client = new SparkApiClient("test", viaProxy, new ClientRateLimiter(fx.clock),
+                    fx.scheduler, fx.scheduler, new DefaultErrorDecoder(fx.clock));
+            try {
+                SparkResponse answer = client.call(SparkRequest.get("http://api.example:8080/api", "/generate_response")
+                        .query("user_input", "a b&c").secretQuery("api_key", "k-1").build(), TWO_RETRIES)
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(answer.json().get("response").asText()).isEqualTo("hi");
+            } finally {
+                viaProxy.close();
+            }
+        }
+        assertThat(seen.get().method()).isEqualTo("GET");
+        assertThat(seen.get().target())
+                .isEqualTo("http://api.example:8080/api/generate_response?user_input=a%20b%26c&api_key=k-1");
+        assertThat(seen.get().header("Host")).isEqualTo("api.example:8080");
     }
 }

@@ -41,6 +41,12 @@ class SparkRequestTest {
             "emoji \uD83D\uDE00 end", "~*'()!$,;:@/?#[]", "100% + 1 = 101%", "lone \uD800 surrogate", "", "plain",
             "tab\tnew\nline", "quote\"back\\slash", "\u00A0\u2028\uFEFF");
 
+    /** The request target the connection writes for this request (through no proxy). */
+    private static String written(SparkRequest request) {
+        return new SecretSafeConnections.Secrets(request.wireTarget(), request.wireQuery(), request.secretQuery(),
+                request.secretHeaders()).requestUri(request.httpRequest().getRequestUri());
+    }
+
     @Test
     void theQueryIsEncodedAsUriBuilderEncodesIt() throws Exception {
         for (String value : VALUES) {
@@ -53,11 +59,11 @@ class SparkRequestTest {
             URI withSecrets = expected.addParameter("api_key", "k~*ey").build();
             assertThat(request.uri()).as(value).isEqualTo(withSecrets);
             assertThat(request.uriWithoutSecrets()).as(value).isEqualTo(withoutSecrets);
-            // HttpClient is given the path; the connection writes the whole query after it
+            // HttpClient is given the origin and "/"; the connection writes the whole target in its place
             HttpUriRequestBase http = request.httpRequest();
-            assertThat(http.getPath()).as(value).isEqualTo(withoutSecrets.getRawPath());
-            assertThat(SecretSafeConnections.withQuery(http.getPath(), request.wireQuery())).as(value)
-                    .isEqualTo(withSecrets.getRawPath() + "?" + withSecrets.getRawQuery());
+            assertThat(http.getPath()).as(value).isEqualTo("/");
+            assertThat(http.getAuthority().getHostName()).isEqualTo("dynaspark.example");
+            assertThat(written(request)).as(value).isEqualTo(withSecrets.getRawPath() + "?" + withSecrets.getRawQuery());
             assertThat(request.describe()).as(value)
                     .isEqualTo("GET " + withoutSecrets + "&api_key=xxxxxx").doesNotContain("k~*ey");
         }
@@ -84,14 +90,19 @@ class SparkRequestTest {
             HttpUriRequestBase before = new HttpUriRequestBase("GET", expected);
             assertThat(http.getScheme()).as(c[0] + c[1]).isEqualTo(before.getScheme());
             assertThat(http.getAuthority()).as(c[0] + c[1]).isEqualTo(before.getAuthority());
-            assertThat(SecretSafeConnections.withQuery(http.getPath(), request.wireQuery())).as(c[0] + c[1])
-                    .isEqualTo(before.getPath());
+            assertThat(written(request)).as(c[0] + c[1]).isEqualTo(before.getPath());
             assertThat(request.uri()).as(c[0] + c[1]).isEqualTo(expected);
+            // with a secret: after HttpClient's own target when it has one, within the target written here otherwise
+            SparkRequest keyed = SparkRequest.get(c[0], c[1]).query("x", "1 2").secretQuery("api_key", "k 1").build();
+            assertThat(written(keyed)).as(c[0] + c[1]).isEqualTo(before.getPath() + "&api_key=k%201");
+            assertThat(keyed.httpRequest().getPath()).as(c[0] + c[1]).doesNotContain("k%201");
         }
         // media URLs (absolute, with their own query) as they are
         HttpUriRequestBase media = SparkRequest.getUrl("http://cdn/a.png?sig=1%2B2").build().httpRequest();
         assertThat(media.getPath()).isEqualTo("/a.png?sig=1%2B2");
         assertThat(SparkRequest.getUrl("http://cdn/a.png?sig=1%2B2").build().wireQuery()).isEmpty();
+        assertThat(SparkRequest.getUrl("http://cdn/a.png?sig=1%2B2").build().wireTarget()).isNull();
+        assertThat(written(SparkRequest.getUrl("http://cdn/a.png?sig=1%2B2").build())).isEqualTo("/a.png?sig=1%2B2");
         assertThat(media.getAuthority().getHostName()).isEqualTo("cdn");
     }
 
